@@ -1,0 +1,2 @@
+/** The ledgerlift command (filled by the foundation issue). */
+process.stdout.write('ledgerlift: not implemented yet\n');

@@ -1,0 +1,2 @@
+/** Finding and fetching newly published reports (filled by the crawl issue). */
+export {};

@@ -1,0 +1,2 @@
+/** Writers for run outputs (filled by the load issue). */
+export {};

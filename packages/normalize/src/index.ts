@@ -1,0 +1,3 @@
+export * from './model.ts';
+export { normalizeDocument } from './normalize-document.ts';
+export { validateDocuments } from './validate/index.ts';
