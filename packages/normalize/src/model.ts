@@ -2,6 +2,7 @@
  * The normalized model: recognised tables, one Fact per printed value, and validation results.
  * These schemas are the contract with packages/load (facts.csv columns follow FactSchema's key order).
  */
+import { TextLineSchema } from '@ledgerlift/extract';
 import { z } from 'zod';
 
 export const TableKindSchema = z.enum([
@@ -120,6 +121,8 @@ export const NormalizedDocumentSchema = z.object({
   meta: DocumentMetaSchema,
   tables: z.array(NormalizedTableSchema),
   facts: z.array(FactSchema),
+  /** The document's text lines (for narrative checks: amounts restated in the 情况说明). */
+  text: z.array(TextLineSchema),
   warnings: z.array(z.string()),
 });
 export type NormalizedDocument = z.infer<typeof NormalizedDocumentSchema>;

@@ -15,6 +15,7 @@ export function normalizeDocument(doc: ExtractedDocument): NormalizedDocument {
     },
     tables: [],
     facts: [],
+    text: doc.text,
     warnings: [],
   };
 }
