@@ -45,13 +45,12 @@ function systemPackages() {
     log(`missing ${missing.join(', ')} and no apt-get: install ${APT_PACKAGES.join(' ')} by hand`);
     return;
   }
-  const sudo = isRoot ? [] : ['sudo'];
+  // Not root: go through sudo, which asks for a password only where the machine requires one.
+  const apt = isRoot ? ['apt-get'] : ['sudo', 'apt-get'];
   log(`installing system packages: ${APT_PACKAGES.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update', '-qq'], { env });
-  run(sudo[0] ?? 'apt-get', [...(isRoot ? [] : ['apt-get']), 'install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES], {
-    env,
-  });
+  run(apt[0], [...apt.slice(1), 'update', '-qq'], { env });
+  run(apt[0], [...apt.slice(1), 'install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES], { env });
 }
 
 function pnpmVersion() {

@@ -29,10 +29,14 @@ describe('decimal', () => {
 
   it('round-trips any integer and scale', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 6 }), (units, scale) => {
-        const text = toDecimalString({ units, scale });
-        expect(toDecimalString(dec(text))).toBe(text);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 6 }),
+        (units, scale) => {
+          const text = toDecimalString({ units, scale });
+          expect(toDecimalString(dec(text))).toBe(text);
+        },
+      ),
     );
   });
 });
