@@ -1,2 +1,5 @@
-/** Finding and fetching newly published reports (filled by the crawl issue). */
-export {};
+export { type CrawlOptions, CrawlOptionsSchema, type CrawlReport, crawl } from './crawl.ts';
+export { FetchError } from './fetcher.ts';
+export { findDate, pageLinks, paginationLinks } from './links.ts';
+export { isAllowed, parseRobots } from './robots.ts';
+export { loadManifest, MANIFEST_FILE, type Manifest, type ManifestEntry } from './store.ts';

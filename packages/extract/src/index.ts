@@ -1,6 +1,7 @@
 export * from './common/amount.ts';
 export * from './common/decimal.ts';
 export { extractFile } from './extract-file.ts';
+export { declaredCharset, decodeHtml } from './html/decode.ts';
 export { extractHtml } from './html/index.ts';
 export * from './model.ts';
 export { extractImage } from './ocr/index.ts';
