@@ -3,7 +3,7 @@
  * target. A crash at any point leaves either the old file or the new one, never a torn mix.
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** File content: a whole string, or chunks (so large outputs are streamed rather than built in memory). */
@@ -51,6 +51,27 @@ async function stage(target: string, content: FileContent): Promise<string> {
   return temp;
 }
 
+const TEMP_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Delete temp files that a killed writer left behind for `names` (only those of processes no longer alive). */
+async function removeStaleTemps(dir: string, names: readonly string[]): Promise<void> {
+  const wanted = new Set(names);
+  const stale = (await readdir(dir)).filter((entry) => {
+    const m = TEMP_RE.exec(entry);
+    return m && wanted.has(m[1] ?? '') && !isAlive(Number(m[2]));
+  });
+  await Promise.all(stale.map((entry) => rm(path.join(dir, entry), { force: true })));
+}
+
 /** Replace one file atomically. */
 export async function writeFileAtomic(target: string, content: FileContent): Promise<void> {
   await writeFilesAtomic(path.dirname(target), [{ name: path.basename(target), content }]);
@@ -61,6 +82,10 @@ export async function writeFileAtomic(target: string, content: FileContent): Pro
  * are complete are they renamed into place. If producing any content fails, no target is touched.
  */
 export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]): Promise<void> {
+  await removeStaleTemps(
+    dir,
+    files.map((f) => f.name),
+  );
   const staged: { temp: string; target: string }[] = [];
   try {
     for (const file of files) {

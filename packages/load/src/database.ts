@@ -72,7 +72,10 @@ function loadPlan(docs: readonly RunDocument[], validation: readonly ValidationR
   // Set.delete is true only the first time: keeps the first input of each sha256.
   const unique = docs.filter((d) => d.sha256 && loaded.delete(d.sha256));
   const facts = unique.flatMap((d) => (d.status === 'ok' ? (d.normalized?.facts ?? []) : []));
-  const shaByName = new Map(unique.flatMap((d) => (d.normalized ? [[d.normalized.meta.document, d.sha256]] : [])));
+  // Validation results name their document by file name only; when two inputs share a name the first one wins.
+  const shaByName = new Map<string, string>();
+  for (const d of unique)
+    if (d.normalized && !shaByName.has(d.normalized.meta.document)) shaByName.set(d.normalized.meta.document, d.sha256);
   const checks = validation.flatMap((r) => {
     const sha = shaByName.get(r.document);
     return sha ? [{ sha, r }] : [];
