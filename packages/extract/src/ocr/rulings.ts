@@ -1,0 +1,99 @@
+/**
+ * Ruling lines found in pixels: long dark runs along rows (horizontal) and columns (vertical), merged across
+ * the line's thickness, and kept only where they cross lines of the other direction — so underlines and
+ * `────` cells are not taken for table borders.
+ */
+import type { Ruling } from '../model.ts';
+import { binarize, type GreyImage } from './raster.ts';
+
+interface Run {
+  a: number;
+  b: number;
+  at: number;
+}
+
+function runsAlong(mask: Uint8Array, width: number, height: number, horizontal: boolean, minLength: number): Run[] {
+  const outer = horizontal ? height : width;
+  const inner = horizontal ? width : height;
+  const gap = 3;
+  const out: Run[] = [];
+  for (let o = 0; o < outer; o += 1) {
+    let start = -1;
+    let lastInk = -1;
+    for (let i = 0; i <= inner; i += 1) {
+      const ink = i < inner && mask[horizontal ? o * width + i : i * width + o] === 1;
+      if (ink) {
+        if (start < 0) start = i;
+        lastInk = i;
+      } else if (start >= 0 && i - lastInk > gap) {
+        if (lastInk - start + 1 >= minLength) out.push({ a: start, b: lastInk, at: o });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Merge runs on adjacent rows (columns) that overlap into one line with a thickness. */
+function mergeRuns(runs: Run[]): { a: number; b: number; from: number; to: number }[] {
+  const lines: { a: number; b: number; from: number; to: number }[] = [];
+  for (const run of runs) {
+    const line = lines.find(
+      (l) => run.at - l.to <= 2 && run.at >= l.from && Math.min(l.b, run.b) - Math.max(l.a, run.a) > 0,
+    );
+    if (line) {
+      line.a = Math.min(line.a, run.a);
+      line.b = Math.max(line.b, run.b);
+      line.to = run.at;
+    } else {
+      lines.push({ a: run.a, b: run.b, from: run.at, to: run.at });
+    }
+  }
+  return lines.filter((l) => l.to - l.from <= 12);
+}
+
+function crosses(h: Ruling, v: Ruling, tolerance: number): boolean {
+  return (
+    v.x0 - tolerance <= h.x1 &&
+    v.x1 + tolerance >= h.x0 &&
+    h.top - tolerance <= v.bottom &&
+    h.bottom + tolerance >= v.top
+  );
+}
+
+/** Table rulings in an image, in pixel coordinates. */
+export function detectRulings(image: GreyImage, mask: Uint8Array = binarize(image)): Ruling[] {
+  const minH = Math.max(40, Math.round(image.width * 0.03));
+  const minV = Math.max(30, Math.round(image.height * 0.012));
+  const h: Ruling[] = mergeRuns(runsAlong(mask, image.width, image.height, true, minH)).map((l) => ({
+    x0: l.a,
+    x1: l.b + 1,
+    top: l.from,
+    bottom: l.to + 1,
+    orientation: 'h',
+  }));
+  const v: Ruling[] = mergeRuns(runsAlong(mask, image.width, image.height, false, minV)).map((l) => ({
+    x0: l.from,
+    x1: l.to + 1,
+    top: l.a,
+    bottom: l.b + 1,
+    orientation: 'v',
+  }));
+  const tolerance = 4;
+  const keepH = h.filter((line) => v.filter((o) => crosses(line, o, tolerance)).length >= 2);
+  const keepV = v.filter((line) => keepH.filter((o) => crosses(o, line, tolerance)).length >= 2);
+  return [...keepH, ...keepV];
+}
+
+/** A copy of the image with the rulings painted white, so the recognizer does not read borders as `|` or `1`. */
+export function eraseRulings(image: GreyImage, rulings: readonly Ruling[], pad = 1): GreyImage {
+  const data = new Uint8Array(image.data);
+  for (const r of rulings) {
+    const x0 = Math.max(0, Math.floor(r.x0) - pad);
+    const x1 = Math.min(image.width, Math.ceil(r.x1) + pad);
+    const y0 = Math.max(0, Math.floor(r.top) - pad);
+    const y1 = Math.min(image.height, Math.ceil(r.bottom) + pad);
+    for (let y = y0; y < y1; y += 1) data.fill(255, y * image.width + x0, y * image.width + x1);
+  }
+  return { width: image.width, height: image.height, data };
+}
