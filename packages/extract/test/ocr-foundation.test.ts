@@ -34,10 +34,11 @@ describe('raster geometry', () => {
     const expectedH = TABLE_ROWS.map((_, i) => ORIGIN.y + i * ROW_HEIGHT).concat(
       ORIGIN.y + TABLE_ROWS.length * ROW_HEIGHT,
     );
-    const expectedV = COLUMN_WIDTHS.reduce((xs, w) => [...xs, xs.at(-1)! + w], [ORIGIN.x]);
+    const expectedV = [ORIGIN.x];
+    for (const w of COLUMN_WIDTHS) expectedV.push(expectedV.at(-1)! + w);
     expect(h.sort((a, b) => a - b)).toEqual(expectedH.map((y) => expect.closeTo(y, 0) as unknown as number));
     expect(v.sort((a, b) => a - b)).toHaveLength(expectedV.length);
-    v.forEach((x, i) => expect(Math.abs(x - expectedV[i]!)).toBeLessThanOrEqual(2));
+    for (const [i, x] of v.entries()) expect(Math.abs(x - expectedV[i]!)).toBeLessThanOrEqual(2);
   });
 
   it('measures a 1.5° skew and straightening it restores the rulings', () => {
