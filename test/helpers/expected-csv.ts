@@ -50,9 +50,8 @@ function recordProblem(record: string[]): string | undefined {
   if (record.length !== EXPECTED_COLUMNS.length) return `${record.length} fields, want ${EXPECTED_COLUMNS.length}`;
   const bad = EXPECTED_COLUMNS.find((column, j) => !(FIELD_RULES[column]?.test(record[j] ?? '') ?? true));
   if (bad) return `bad ${bad}`;
-  if (record[1] === '' && record[3] === '' && record[5] === '' && record[2] === '' && record[0] !== 'three_public') {
-    return 'no row key (row_code or row_name)';
-  }
+  // 三公 prints a single unnamed data row; every other row needs a code or a name.
+  if (record[3] === '' && record[5] === '' && record[0] !== 'three_public') return 'no row_code and no row_name';
   return undefined;
 }
 
@@ -98,23 +97,18 @@ export function parseExpectedTables(text: string, file: string): ExpectedRow[] {
   return records.map((record, i) => {
     const problem = recordProblem(record);
     if (problem) throw new Error(`${file}:${i + 2}: ${problem}: ${JSON.stringify(record)}`);
-    const [table_kind, project, side, row_code, row_path, row_name, row_line, column_key, value, line] = record as [
-      string,
-      string,
-      ExpectedRow['side'],
-      ...string[],
-    ];
+    const field = (column: (typeof EXPECTED_COLUMNS)[number]) => record[EXPECTED_COLUMNS.indexOf(column)] ?? '';
     return {
-      table_kind,
-      project,
-      side,
-      row_code: row_code ?? '',
-      row_path: row_path ?? '',
-      row_name: row_name ?? '',
-      row_line: row_line ?? '',
-      column_key: column_key ?? '',
-      value: value ?? '',
-      line: Number(line),
+      table_kind: field('table_kind'),
+      project: field('project'),
+      side: field('side') as ExpectedRow['side'],
+      row_code: field('row_code'),
+      row_path: field('row_path'),
+      row_name: field('row_name'),
+      row_line: field('row_line'),
+      column_key: field('column_key'),
+      value: field('value'),
+      line: Number(field('line')),
     };
   });
 }
