@@ -1,0 +1,94 @@
+/**
+ * The pdf.js edge: open a PDF from bytes (CMaps, standard fonts and wasm from the installed package, never
+ * a URL) and read each page's glyphs and ruling segments. Failures become DocumentError with one-line reasons.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DocumentError } from '../model.ts';
+import type { Matrix } from './geometry.ts';
+import { type FontMetrics, runsToGlyphs, type TextRun } from './glyphs.ts';
+import { type OpCodes, operatorsToSegments } from './graphics.ts';
+import { uprightPage } from './orientation.ts';
+import type { PageContent } from './types.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** An open PDF: its page count, a page reader and a closer. */
+export interface OpenPdf {
+  pages: number;
+  readPage(pageNo: number): Promise<PageContent>;
+  close(): Promise<void>;
+}
+
+/** Why pdf.js refused the file, in one line. */
+function reasonOf(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = String((error as { message?: string })?.message ?? error).split('\n')[0] ?? '';
+  if (name === 'PasswordException') return 'PDF is encrypted with a password';
+  if (name === 'InvalidPDFException') return `not a valid PDF (${message})`;
+  if (name === 'MissingPDFException') return 'PDF is missing';
+  return `cannot read PDF (${message})`;
+}
+
+/** Open PDF bytes; throws DocumentError(file, reason) for empty, non-PDF, encrypted or corrupt input. */
+export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf> {
+  if (bytes.byteLength === 0) throw new DocumentError(file, 'file is empty (0 bytes)');
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new DocumentError(file, 'not a PDF (no %PDF- header)');
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
+    wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  });
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw new DocumentError(file, reasonOf(error), { cause: error });
+  }
+  const ops = pdfjs.OPS as unknown as OpCodes;
+  return {
+    pages: doc.numPages,
+    async readPage(pageNo) {
+      try {
+        const page = await doc.getPage(pageNo);
+        const viewport = page.getViewport({ scale: 1 });
+        const transform = viewport.transform as unknown as Matrix;
+        const opList = await page.getOperatorList();
+        const content = await page.getTextContent();
+        const metrics: FontMetrics = {};
+        for (const [name, style] of Object.entries(content.styles)) {
+          metrics[name] = { ascent: style.ascent, descent: style.descent };
+        }
+        const runs = content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i);
+        const raw = runsToGlyphs(runs, transform, metrics);
+        const segments = operatorsToSegments(opList.fnArray, opList.argsArray, ops, transform);
+        const result = uprightPage(pageNo, viewport.width, viewport.height, page.rotate, raw, segments);
+        page.cleanup();
+        return result;
+      } catch (error) {
+        throw new DocumentError(file, `page ${pageNo}: ${reasonOf(error)}`, { cause: error });
+      }
+    },
+    async close() {
+      await task.destroy();
+    },
+  };
+}

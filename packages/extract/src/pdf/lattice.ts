@@ -1,0 +1,156 @@
+/**
+ * Ruled tables: a network of lines → grid (distinct x of verticals, y of horizontals) → cells, where a
+ * missing line between two grid positions merges them (rowspan/colspan). Text goes to the cell holding
+ * each glyph's centre, so amounts are never glued across a border.
+ */
+import type { Box, Cell } from '../model.ts';
+import { overlap, roundBox } from './geometry.ts';
+import { blockText } from './lines.ts';
+import { networks, SNAP } from './rulings.ts';
+import type { Glyph, Segment } from './types.ts';
+
+/** A line must cover this share of a grid edge to separate the two positions. */
+const COVER = 0.6;
+
+/** A ruled grid filled with text. */
+export interface LatticeGrid {
+  box: Box;
+  xs: number[];
+  ys: number[];
+  cells: Cell[];
+  nRows: number;
+  nCols: number;
+  /** Glyphs placed in the grid. */
+  glyphs: Set<Glyph>;
+}
+
+/** Sorted distinct positions, values within SNAP merged to their mean. */
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= SNAP) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+/** Share of [a, b] covered by the given segments' spans. */
+function coverage(spans: [number, number][], a: number, b: number): number {
+  const len = b - a;
+  if (len <= 0) return 1;
+  let covered = 0;
+  for (const [s0, s1] of spans) covered += overlap(a, b, s0 - SNAP, s1 + SNAP);
+  return Math.min(1, covered / len);
+}
+
+function indexOf(edges: number[], v: number): number {
+  for (let i = 0; i < edges.length - 1; i++) if (v >= edges[i]! && v < edges[i + 1]!) return i;
+  return -1;
+}
+
+/** Build the grid of one line network; undefined when it is not a grid of at least 2 × 1 cells. */
+function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: number): LatticeGrid | undefined {
+  if (h.length < 2 || v.length < 2) return undefined;
+  const xs = cluster(v.map((s) => s.x0));
+  const ys = cluster(h.map((s) => s.top));
+  if (xs.length < 2 || ys.length < 2) return undefined;
+  const nCols = xs.length - 1;
+  const nRows = ys.length - 1;
+  const vSpans = xs.map((x) =>
+    v.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.top, s.bottom] as [number, number]),
+  );
+  const hSpans = ys.map((y) =>
+    h.filter((s) => Math.abs(s.top - y) <= SNAP).map((s) => [s.x0, s.x1] as [number, number]),
+  );
+  // Union-find over grid positions: no line between neighbours → same cell.
+  const id = (r: number, c: number) => r * nCols + c;
+  const parent = Array.from({ length: nRows * nCols }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      if (c + 1 < nCols && coverage(vSpans[c + 1]!, ys[r]!, ys[r + 1]!) < COVER)
+        parent[find(id(r, c + 1))] = find(id(r, c));
+      if (r + 1 < nRows && coverage(hSpans[r + 1]!, xs[c]!, xs[c + 1]!) < COVER)
+        parent[find(id(r + 1, c))] = find(id(r, c));
+    }
+  }
+  const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; glyphs: Glyph[] }>();
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nCols; c++) {
+      const root = find(id(r, c));
+      const reg = regions.get(root);
+      if (!reg) regions.set(root, { r0: r, r1: r, c0: c, c1: c, glyphs: [] });
+      else {
+        reg.r0 = Math.min(reg.r0, r);
+        reg.r1 = Math.max(reg.r1, r);
+        reg.c0 = Math.min(reg.c0, c);
+        reg.c1 = Math.max(reg.c1, c);
+      }
+    }
+  }
+  const box: Box = { x0: xs[0]!, top: ys[0]!, x1: xs[nCols]!, bottom: ys[nRows]! };
+  const placed = new Set<Glyph>();
+  for (const g of glyphs) {
+    const cx = (g.x0 + g.x1) / 2;
+    const cy = (g.top + g.bottom) / 2;
+    const c = indexOf(xs, cx);
+    const r = indexOf(ys, cy);
+    if (c < 0 || r < 0) continue;
+    regions.get(find(id(r, c)))!.glyphs.push(g);
+    placed.add(g);
+  }
+  const cells: Cell[] = [...regions.values()]
+    .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
+    .map((reg) => ({
+      text: blockText(reg.glyphs),
+      row: reg.r0,
+      col: reg.c0,
+      rowspan: reg.r1 - reg.r0 + 1,
+      colspan: reg.c1 - reg.c0 + 1,
+      header: false,
+      provenance: {
+        page,
+        box: roundBox({ x0: xs[reg.c0]!, top: ys[reg.r0]!, x1: xs[reg.c1 + 1]!, bottom: ys[reg.r1 + 1]! }),
+      },
+      confidence: 1,
+    }));
+  return { box, xs, ys, cells, nRows, nCols, glyphs: placed };
+}
+
+/** Ruled grids on a page; networks that enclose a single cell come back as `frames` (boxes to search for unruled tables). */
+export function findLattices(
+  h: readonly Segment[],
+  v: readonly Segment[],
+  glyphs: readonly Glyph[],
+  page: number,
+): { grids: LatticeGrid[]; frames: Box[] } {
+  const grids: LatticeGrid[] = [];
+  const frames: Box[] = [];
+  for (const net of networks(h, v)) {
+    const x0 = Math.min(...net.v.map((s) => s.x0), ...net.h.map((s) => s.x0));
+    const x1 = Math.max(...net.v.map((s) => s.x1), ...net.h.map((s) => s.x1));
+    const top = Math.min(...net.h.map((s) => s.top), ...net.v.map((s) => s.top));
+    const bottom = Math.max(...net.h.map((s) => s.bottom), ...net.v.map((s) => s.bottom));
+    const inside = glyphs.filter((g) => {
+      const cx = (g.x0 + g.x1) / 2;
+      const cy = (g.top + g.bottom) / 2;
+      return cx >= x0 && cx <= x1 && cy >= top && cy <= bottom;
+    });
+    if (inside.length === 0) continue;
+    const grid = gridOf(net.h, net.v, inside, page);
+    if (!grid) continue;
+    const filled = grid.cells.filter((c) => c.text !== '');
+    const cols = new Set(filled.map((c) => c.col));
+    if (filled.length >= 2 && cols.size >= 2) grids.push(grid);
+    else frames.push(grid.box);
+  }
+  return { grids, frames };
+}

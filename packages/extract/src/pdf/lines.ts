@@ -1,0 +1,96 @@
+/** Glyphs → text lines (shared baseline, left to right) and line → text with the right spaces. */
+import { unionBoxes } from './geometry.ts';
+import type { Glyph, Line } from './types.ts';
+
+/** CJK ideographs, kana, hangul and full-width forms: no spaces are written between these. */
+export function isCjk(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef)
+  );
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Group upright glyphs into lines by baseline; each line sorted left to right. */
+export function groupLines(glyphs: readonly Glyph[]): Line[] {
+  const sorted = [...glyphs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const groups: Glyph[][] = [];
+  let current: Glyph[] = [];
+  let anchor = 0;
+  for (const g of sorted) {
+    const tol = 0.35 * Math.max(1, g.size);
+    if (current.length > 0 && g.baseline - anchor <= tol) {
+      current.push(g);
+    } else {
+      if (current.length > 0) groups.push(current);
+      current = [g];
+      anchor = g.baseline;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((gs) => {
+    gs.sort((a, b) => a.x0 - b.x0);
+    return { ...unionBoxes(gs)!, glyphs: gs, size: median(gs.map((g) => g.size)) };
+  });
+}
+
+/** True when a space belongs between two neighbouring glyphs of one line. */
+function spaceBetween(a: Glyph, b: Glyph): boolean {
+  if (isCjk(a.ch) && isCjk(b.ch)) return false;
+  return b.spaceBefore || b.x0 - a.x1 > 0.25 * Math.min(a.size, b.size);
+}
+
+/** The text of glyphs on one line, left to right. */
+export function lineText(glyphs: readonly Glyph[]): string {
+  let text = '';
+  glyphs.forEach((g, i) => {
+    const prev = glyphs[i - 1];
+    if (prev && spaceBetween(prev, g)) text += ' ';
+    text += g.ch;
+  });
+  return text;
+}
+
+/** Split a line's glyphs into runs wherever the gap is wider than `gap` × font size. */
+export function splitRuns(glyphs: readonly Glyph[], gap: number): Glyph[][] {
+  const runs: Glyph[][] = [];
+  let run: Glyph[] = [];
+  for (const g of glyphs) {
+    const prev = run[run.length - 1];
+    if (prev && g.x0 - prev.x1 > gap * Math.min(prev.size, g.size)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(g);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Text of glyphs that may span several lines (a cell): lines top to bottom, CJK joined without a space. */
+export function blockText(glyphs: readonly Glyph[]): string {
+  if (glyphs.length === 0) return '';
+  const upright = glyphs.filter((g) => g.upright);
+  if (upright.length * 2 < glyphs.length) {
+    // Sideways text in a cell (vertical headers): read along the columns of characters.
+    return [...glyphs]
+      .sort((a, b) => a.x0 - b.x0 || a.top - b.top)
+      .map((g) => g.ch)
+      .join('');
+  }
+  const lines = groupLines(glyphs).map((l) => lineText(l.glyphs));
+  let text = '';
+  for (const line of lines) {
+    if (text === '') text = line;
+    else text += isCjk(text.at(-1) ?? '') && isCjk(line[0] ?? '') ? line : ` ${line}`;
+  }
+  return text;
+}
