@@ -21,7 +21,7 @@ const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const TOTAL_LABEL = /合\s*计|总\s*计/;
 const ZERO: Dec = { units: 0n, scale: 0 };
 
-function valueOf(cell: Cell | undefined, override?: Map<Cell, string>): Dec {
+function amountOf(cell: Cell | undefined, override?: Map<Cell, string>): Dec {
   if (!cell) return ZERO;
   const text = override?.get(cell) ?? cell.text;
   const parsed = parseAmount(text);
@@ -29,8 +29,8 @@ function valueOf(cell: Cell | undefined, override?: Map<Cell, string>): Dec {
 }
 
 function holds(eq: Equation, override?: Map<Cell, string>): boolean {
-  const parts = eq.parts.reduce((acc, c) => add(acc, valueOf(c, override)), ZERO);
-  return cmp(valueOf(eq.total, override), parts) === 0;
+  const parts = eq.parts.reduce((acc, c) => add(acc, amountOf(c, override)), ZERO);
+  return cmp(amountOf(eq.total, override), parts) === 0;
 }
 
 function isAmountCell(cell: Cell): boolean {
@@ -73,7 +73,7 @@ function rowEquations(rows: Map<number, Map<number, NotedCell>>, cols: number[])
   for (const [i, t] of cols.entries()) {
     const candidates = subsets(cols.slice(i + 1), 8).filter((s) => s.length >= 1);
     let best: { subset: number[]; score: number } | undefined;
-    const considered = [...rows.values()].filter((r) => cmp(valueOf(r.get(t)), ZERO) !== 0);
+    const considered = [...rows.values()].filter((r) => cmp(amountOf(r.get(t)), ZERO) !== 0);
     if (considered.length < 2) continue;
     for (const subset of candidates) {
       const score = considered.filter((r) =>
