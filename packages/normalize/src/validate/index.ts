@@ -1,7 +1,30 @@
-/** Checking normalized documents with the accounting identities their tables obey. */
+/** Checking normalized documents with the accounting identities their tables obey, and against their text. */
 import type { NormalizedDocument, ValidationResult } from '../model.ts';
+import { basicDetailChecks } from './basic-detail.ts';
+import { columnChecks } from './columns.ts';
+import { crossTableChecks } from './cross-table.ts';
+import { hierarchyChecks } from './hierarchy.ts';
+import { CODED_KINDS } from './identities.ts';
+import { narrativeChecks } from './narrative/index.ts';
+import { twoSidedChecks } from './two-sided.ts';
 
-/** Run every applicable check on the documents. */
-export function validateDocuments(_docs: readonly NormalizedDocument[]): ValidationResult[] {
-  return [];
+export { formatValidationSummary, summarizeValidation } from './report.ts';
+
+/** Identities within each table: hierarchy, 合计, column sums, two-sided totals, 基本支出 footers. */
+function withinTableChecks(doc: NormalizedDocument): ValidationResult[] {
+  return doc.tables
+    .filter((t) => !t.empty)
+    .flatMap((table) => {
+      if (CODED_KINDS.includes(table.kind))
+        return [...hierarchyChecks(doc, table, { withTotal: true }), ...columnChecks(doc, table)];
+      if (table.kind === 'summary') return twoSidedChecks(doc, table);
+      if (table.kind === 'appropriation_summary') return [...twoSidedChecks(doc, table), ...columnChecks(doc, table)];
+      if (table.kind === 'general_budget_basic') return basicDetailChecks(doc, table);
+      return columnChecks(doc, table);
+    });
+}
+
+/** Run every applicable check on the documents: within tables, across tables and against the narrative. */
+export function validateDocuments(docs: readonly NormalizedDocument[]): ValidationResult[] {
+  return docs.flatMap((doc) => [...withinTableChecks(doc), ...crossTableChecks(doc), ...narrativeChecks(doc)]);
 }
