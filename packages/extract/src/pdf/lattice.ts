@@ -5,7 +5,7 @@
  */
 import type { Box, Cell } from '../model.ts';
 import { overlap, roundBox } from './geometry.ts';
-import { blockText } from './lines.ts';
+import { blockText, groupLines, lineText } from './lines.ts';
 import { networks, SNAP } from './rulings.ts';
 import type { Glyph, Segment } from './types.ts';
 
@@ -45,6 +45,37 @@ function coverage(spans: [number, number][], a: number, b: number): number {
   return Math.min(1, covered / len);
 }
 
+const NUMBER_LINE_RE = /^[-+−–—(]?[$€£¥]?\s*[\d.,\s]*\d[\d.,\s]*%?\)?$/;
+
+function verticalExtent(glyphs: readonly Glyph[]): { top: number; bottom: number } {
+  return { top: Math.min(...glyphs.map((g) => g.top)), bottom: Math.max(...glyphs.map((g) => g.bottom)) };
+}
+
+function nearest(values: readonly number[], v: number): number {
+  let best = 0;
+  values.forEach((x, i) => {
+    if (Math.abs(x - v) < Math.abs(values[best]! - v)) best = i;
+  });
+  return best;
+}
+
+/**
+ * Baselines of the records in one grid row when some cell stacks two or more numbers line by line
+ * (a table ruled only around its body); [] when the row is a single record (wrapped text stays together).
+ */
+function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
+  const perCell = cellGlyphs.map((gs) => groupLines(gs.filter((g) => g.upright)));
+  const stacked = perCell.some((lines) => lines.filter((l) => NUMBER_LINE_RE.test(lineText(l.glyphs))).length >= 2);
+  if (!stacked) return [];
+  const lines = perCell.flat().sort((a, b) => a.glyphs[0]!.baseline - b.glyphs[0]!.baseline);
+  const out: number[] = [];
+  for (const l of lines) {
+    const b = l.glyphs[0]!.baseline;
+    if (out.length === 0 || b - out[out.length - 1]! > 0.5 * l.size) out.push(b);
+  }
+  return out;
+}
+
 function indexOf(edges: number[], v: number): number {
   for (let i = 0; i < edges.length - 1; i++) if (v >= edges[i]! && v < edges[i + 1]!) return i;
   return -1;
@@ -57,7 +88,7 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
   const ys = cluster(h.map((s) => s.top));
   if (xs.length < 2 || ys.length < 2) return undefined;
   const nCols = xs.length - 1;
-  const nRows = ys.length - 1;
+  let nRows = ys.length - 1;
   const vSpans = xs.map((x) =>
     v.filter((s) => Math.abs(s.x0 - x) <= SNAP).map((s) => [s.top, s.bottom] as [number, number]),
   );
@@ -107,21 +138,40 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
     regions.get(find(id(r, c)))!.glyphs.push(g);
     placed.add(g);
   }
-  const cells: Cell[] = [...regions.values()]
-    .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
-    .map((reg) => ({
+  // Rows ruled only around a block of records (numbers stacked line by line) are split into one row per line.
+  const splits = Array.from({ length: nRows }, (_, r) =>
+    recordLines([...regions.values()].filter((g) => g.r0 === r && g.r1 === r).map((g) => g.glyphs)),
+  );
+  const start: number[] = [];
+  let total = 0;
+  for (let r = 0; r < nRows; r++) {
+    start.push(total);
+    total += Math.max(1, splits[r]!.length);
+  }
+  const cells: Cell[] = [];
+  for (const reg of [...regions.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
+    const box = { x0: xs[reg.c0]!, top: ys[reg.r0]!, x1: xs[reg.c1 + 1]!, bottom: ys[reg.r1 + 1]! };
+    const base = { col: reg.c0, colspan: reg.c1 - reg.c0 + 1, header: false, confidence: 1 };
+    const baselines = reg.r0 === reg.r1 ? splits[reg.r0]! : [];
+    if (baselines.length > 1) {
+      const parts = baselines.map(() => [] as Glyph[]);
+      for (const g of reg.glyphs) parts[nearest(baselines, g.baseline)]!.push(g);
+      parts.forEach((gs, k) => {
+        const partBox = gs.length ? { ...box, ...verticalExtent(gs) } : box;
+        cells.push({ ...base, text: blockText(gs), row: start[reg.r0]! + k, rowspan: 1, provenance: { page, box: roundBox(partBox) } });
+      });
+      continue;
+    }
+    const last = start[reg.r1]! + Math.max(1, splits[reg.r1]!.length) - 1;
+    cells.push({
+      ...base,
       text: blockText(reg.glyphs),
-      row: reg.r0,
-      col: reg.c0,
-      rowspan: reg.r1 - reg.r0 + 1,
-      colspan: reg.c1 - reg.c0 + 1,
-      header: false,
-      provenance: {
-        page,
-        box: roundBox({ x0: xs[reg.c0]!, top: ys[reg.r0]!, x1: xs[reg.c1 + 1]!, bottom: ys[reg.r1 + 1]! }),
-      },
-      confidence: 1,
-    }));
+      row: start[reg.r0]!,
+      rowspan: last - start[reg.r0]! + 1,
+      provenance: { page, box: roundBox(box) },
+    });
+  }
+  nRows = total;
   return { box, xs, ys, cells, nRows, nCols, glyphs: placed };
 }
 

@@ -8,7 +8,7 @@ import { blockText, splitRuns } from './lines.ts';
 import type { Glyph, Line } from './types.ts';
 
 /** Gaps wider than this (× font size) separate chunks; narrower ones are spaces inside a cell. */
-const CHUNK_GAP = 0.6;
+const CHUNK_GAP = 1.0;
 /** Share of tabular lines allowed to cross a column gap (spanning headers, overflowing labels). */
 const CROSSING_SHARE = 0.1;
 
@@ -30,14 +30,27 @@ function chunksOf(line: Line): Chunk[] {
   return splitRuns(line.glyphs, CHUNK_GAP).map((gs) => ({ ...unionBoxes(gs)!, glyphs: gs }));
 }
 
+/** Running text: several words, mostly letters, wide. Two such chunks on a line are text columns, not cells. */
+function isProse(chunk: Chunk, pageWidth: number): boolean {
+  const text = chunk.glyphs.map((g) => (g.spaceBefore ? ` ${g.ch}` : g.ch)).join('');
+  const letters = chunk.glyphs.filter((g) => /\p{L}/u.test(g.ch)).length;
+  const words = splitRuns(chunk.glyphs, 0.2).length;
+  return words >= 4 && letters >= 0.7 * chunk.glyphs.length && chunk.x1 - chunk.x0 >= 0.25 * pageWidth && text !== '';
+}
+
+/** A line that can be a table row: two or more chunks, not two columns of running text. */
+function isTabular(chunks: readonly Chunk[], pageWidth: number): boolean {
+  return chunks.length >= 2 && chunks.filter((c) => isProse(c, pageWidth)).length < 2;
+}
+
 /** Runs of consecutive lines that look tabular (≥ 2 chunks), allowing short interruptions. */
-function regions(lines: readonly Line[], chunks: readonly Chunk[][]): number[][] {
+function regions(lines: readonly Line[], tabular: readonly boolean[]): number[][] {
   const out: number[][] = [];
   let current: number[] = [];
   let pending: number[] = [];
   let lastTabular = -1;
   const close = () => {
-    if (current.filter((i) => chunks[i]!.length >= 2).length >= 2) out.push(current);
+    if (current.filter((i) => tabular[i]).length >= 2) out.push(current);
     current = [];
     pending = [];
   };
@@ -45,7 +58,7 @@ function regions(lines: readonly Line[], chunks: readonly Chunk[][]): number[][]
     const prev = lines[lastTabular];
     const pitch = Math.max(line.size, prev?.size ?? 0) * 3;
     if (prev && line.top - prev.bottom > pitch) close();
-    if (chunks[i]!.length >= 2) {
+    if (tabular[i]) {
       if (current.length === 0) {
         // Header lines just above the first tabular line belong to the table.
         current.push(...pending.slice(-3));
@@ -64,8 +77,8 @@ function regions(lines: readonly Line[], chunks: readonly Chunk[][]): number[][]
 }
 
 /** Column separators: x ranges crossed by few chunks of tabular lines, between occupied ranges. */
-function columnEdges(chunks: readonly Chunk[][], box: Box): number[] {
-  const tabular = chunks.filter((c) => c.length >= 2);
+function columnEdges(chunks: readonly Chunk[][], isRow: readonly boolean[], box: Box): number[] {
+  const tabular = chunks.filter((_, i) => isRow[i]);
   const x0 = Math.floor(box.x0);
   const width = Math.ceil(box.x1) - x0 + 1;
   const count = new Int32Array(width);
@@ -101,9 +114,9 @@ function columnAt(edges: number[], x: number): number {
 }
 
 /** Build one table from the lines of a region. */
-function gridOf(lines: Line[], chunks: Chunk[][], page: number): StreamGrid | undefined {
+function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: number): StreamGrid | undefined {
   const box = unionBoxes(lines)!;
-  const edges = columnEdges(chunks, box);
+  const edges = columnEdges(chunks, tabular, box);
   const nCols = edges.length - 1;
   if (nCols < 2) return undefined;
   const cells: Cell[] = [];
@@ -144,14 +157,16 @@ function gridOf(lines: Line[], chunks: Chunk[][], page: number): StreamGrid | un
 }
 
 /** Unruled tables among the given lines (lines already inside ruled tables excluded by the caller). */
-export function findStreamTables(lines: readonly Line[], page: number): StreamGrid[] {
+export function findStreamTables(lines: readonly Line[], page: number, pageWidth: number): StreamGrid[] {
   const sorted = [...lines].sort((a, b) => a.top - b.top);
   const chunks = sorted.map(chunksOf);
+  const tabular = chunks.map((c) => isTabular(c, pageWidth));
   const out: StreamGrid[] = [];
-  for (const region of regions(sorted, chunks)) {
+  for (const region of regions(sorted, tabular)) {
     const grid = gridOf(
       region.map((i) => sorted[i]!),
       region.map((i) => chunks[i]!),
+      region.map((i) => tabular[i]!),
       page,
     );
     if (grid) out.push(grid);
