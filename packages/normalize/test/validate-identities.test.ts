@@ -1,0 +1,164 @@
+/** Tolerance, hierarchy and skipping rules of the identity checks, on small hand-made tables. */
+import { describe, expect, it } from 'vitest';
+import type { NormalizedDocument, NormalizedRow, NormalizedTable, TableKind } from '../src/model.ts';
+import { validateDocuments } from '../src/validate/index.ts';
+
+/** A row; `cells` maps column → value in 元 ('' = blank, 'x…' = unreadable text). */
+function row(
+  code: string,
+  name: string,
+  cells: Record<string, string>,
+  side: NormalizedRow['side'] = '',
+): NormalizedRow {
+  const values: NormalizedRow['values'] = {};
+  for (const [column, v] of Object.entries(cells)) {
+    const status = v === '' ? 'blank' : v.startsWith('x') ? 'text' : 'number';
+    values[column] = {
+      value: status === 'number' ? v : '',
+      status,
+      printed: v,
+      label: column,
+      source: `lines 1-1`,
+      confidence: 1,
+    };
+  }
+  return {
+    code,
+    codeScheme: '',
+    level: '',
+    parentCode: '',
+    codeStatus: '',
+    name,
+    namePrinted: name,
+    path: '',
+    line: '',
+    side,
+    values,
+  };
+}
+
+function doc(kind: TableKind, unitPrinted: string, rows: NormalizedRow[]): NormalizedDocument {
+  const table: NormalizedTable = {
+    id: 't1',
+    document: 'd',
+    kind,
+    number: '',
+    title: '',
+    unit: '元',
+    unitPrinted,
+    project: '',
+    pages: [1, 1],
+    rows,
+    empty: false,
+    warnings: [],
+  };
+  return {
+    meta: { document: 'd', sha256: '', entity: '', year: '', reportType: '', profile: '' },
+    tables: [table],
+    facts: [],
+    text: [],
+    warnings: [],
+  };
+}
+
+const find = (doc: NormalizedDocument, check: string) => validateDocuments([doc]).find((r) => r.check === check);
+
+describe('tolerance', () => {
+  it('lets a 万元 table differ by 0.01 万元 per summed term, as a warning', () => {
+    // 1.00 万元 against 0.33 + 0.33 + 0.33 = 0.99 万元: 100 元 off, 3 terms allow 300 元.
+    const d = doc('general_budget', '万元', [
+      row('210', '卫生健康支出', { total: '10000' }),
+      row('21001', 'a', { total: '3300' }),
+      row('21011', 'b', { total: '3300' }),
+      row('21013', 'c', { total: '3300' }),
+    ]);
+    const r = find(d, 'general_budget/children/210/total');
+    expect([r?.status, r?.severity, r?.difference, r?.tolerance]).toEqual(['pass', 'warning', '100', '300']);
+  });
+
+  it('fails a 万元 table beyond that', () => {
+    const d = doc('general_budget', '万元', [
+      row('210', '卫生健康支出', { total: '10400' }),
+      row('21001', 'a', { total: '3300' }),
+      row('21011', 'b', { total: '3300' }),
+      row('21013', 'c', { total: '3300' }),
+    ]);
+    const r = find(d, 'general_budget/children/210/total');
+    expect([r?.status, r?.severity, r?.difference]).toEqual(['fail', 'error', '500']);
+  });
+
+  it('requires a 元 table to match to the fen', () => {
+    const d = doc('general_budget', '元', [row('', '合计', { total: '100.01', basic: '60', project: '40' })]);
+    const r = find(d, 'general_budget/columns-total/合计');
+    expect([r?.status, r?.severity, r?.difference, r?.tolerance]).toEqual(['fail', 'error', '0.01', '0']);
+  });
+});
+
+describe('hierarchy', () => {
+  it('checks a 类 whose 款 rows are omitted against its 项 rows', () => {
+    const d = doc('expenditure', '元', [
+      row('210', '卫生健康支出', { total: '300' }),
+      row('2101301', '城乡医疗救助', { total: '100' }),
+      row('2101501', '行政运行', { total: '200' }),
+    ]);
+    const r = find(d, 'expenditure/children/210/total');
+    expect([r?.status, r?.expected]).toEqual(['pass', '300']);
+  });
+
+  it('sums mixed printed 款 and orphan 项 under their nearest printed ancestor', () => {
+    const d = doc('expenditure', '元', [
+      row('', '合计', { total: '350' }),
+      row('210', '卫生健康支出', { total: '350' }),
+      row('21013', '医疗救助', { total: '100' }),
+      row('2101301', '城乡医疗救助', { total: '100' }),
+      row('2101501', '行政运行', { total: '250' }),
+    ]);
+    expect(find(d, 'expenditure/children/210/total')?.cells.map((c) => c.row)).toEqual([
+      '210 卫生健康支出',
+      '21013 医疗救助',
+      '2101501 行政运行',
+    ]);
+    expect(find(d, 'expenditure/total-of-classes/total')?.status).toBe('pass');
+  });
+
+  it('counts blanks as zero, drops identities with nothing printed, skips unreadable cells', () => {
+    const d = doc('general_budget', '元', [
+      row('', '合计', { total: '5', basic: '', project: '5' }),
+      row('229', '其他支出', { total: '', basic: '', project: '' }),
+      row('210', '卫生健康支出', { total: '5', basic: 'x5', project: '5' }),
+    ]);
+    const results = validateDocuments([d]);
+    expect(results.find((r) => r.check === 'general_budget/columns-total/合计')?.status).toBe('pass');
+    expect(results.some((r) => r.check === 'general_budget/columns-total/229')).toBe(false);
+    expect(results.find((r) => r.check === 'general_budget/columns-total/210')?.status).toBe('skipped');
+  });
+});
+
+describe('two-sided summary', () => {
+  it('adds the carry-over lines but not their fund breakdown into 总计', () => {
+    const d = doc('appropriation_summary', '元', [
+      row('', '一般公共预算财政拨款', { amount: '90' }, 'income'),
+      row('', '本年收入合计', { amount: '90' }, 'income'),
+      row('', '年初财政拨款结转和结余', { amount: '10' }, 'income'),
+      row('', '一般公共预算财政拨款', { amount: '10' }, 'income'),
+      row('', '总计', { amount: '100' }, 'income'),
+      row('210', '卫生健康支出', { total: '95', general_budget: '95' }, 'expenditure'),
+      row('', '本年支出合计', { total: '95', general_budget: '95' }, 'expenditure'),
+      row('', '年末财政拨款结转和结余', { total: '5', general_budget: '5' }, 'expenditure'),
+      row('', '总计', { total: '100', general_budget: '100' }, 'expenditure'),
+    ]);
+    const results = validateDocuments([d]);
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed).toEqual([]);
+    const grand = results.find((r) => r.check === 'appropriation_summary/grand-total/income/amount');
+    expect(grand?.cells.map((c) => c.row)).toEqual([
+      'income: 总计',
+      'income: 本年收入合计',
+      'income: 年初财政拨款结转和结余',
+    ]);
+    expect(results.find((r) => r.check.startsWith('appropriation_summary/carry-breakdown/income'))?.status).toBe(
+      'pass',
+    );
+    expect(results.find((r) => r.check === 'appropriation_summary/balance')?.status).toBe('pass');
+  });
+});
