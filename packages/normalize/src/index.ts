@@ -1,3 +1,11 @@
+export * from './codes/code-list.ts';
+export { CODE_LIST_FILE, CODE_LIST_VERSION, defaultCodeList } from './codes/load.ts';
 export * from './model.ts';
-export { normalizeDocument } from './normalize-document.ts';
+export { type NormalizeOptions, normalizeDocument } from './normalize-document.ts';
+export { type ParsedTarget, ParsedTargetSchema, parseTarget } from './performance/targets.ts';
+export { BUDGET_PROFILE } from './profile/budget.ts';
+export { FINAL_ACCOUNTS_IDENTITIES, FINAL_ACCOUNTS_PROFILE } from './profile/final-accounts.ts';
+export * from './profile/identities.ts';
+export * from './profile/schema.ts';
+export { defineProfile, PROFILES, selectProfile } from './profile/select.ts';
 export { validateDocuments } from './validate/index.ts';

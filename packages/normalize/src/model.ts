@@ -100,6 +100,18 @@ export const NormalizedRowSchema = z.object({
 });
 export type NormalizedRow = z.infer<typeof NormalizedRowSchema>;
 
+/** A performance target as printed, with its parse when it reads `[op] number [unit]` (op '' otherwise). */
+export const TargetSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  column: z.string(),
+  raw: z.string(),
+  op: z.string(),
+  value: z.string(),
+  unit: z.string(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
 export const NormalizedTableSchema = z.object({
   id: z.string(),
   document: z.string(),
@@ -114,6 +126,8 @@ export const NormalizedTableSchema = z.object({
   /** True when the table prints no data (本表无数据). */
   empty: z.boolean(),
   warnings: z.array(z.string()),
+  /** Performance tables: every 年度指标值/实际完成值 with its parse (tables.json field `targets`). */
+  targets: z.array(TargetSchema).optional(),
 });
 export type NormalizedTable = z.infer<typeof NormalizedTableSchema>;
 
