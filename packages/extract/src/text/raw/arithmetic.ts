@@ -17,17 +17,29 @@ export interface Identity {
 /** Identities implied by the value columns' label paths (columns of one side/segment). */
 export function identitiesFromLeaves(leaves: readonly (readonly string[])[]): Identity[] {
   const out: Identity[] = [];
-  const byParent = new Map<string, number[]>();
-  leaves.forEach((path, i) => {
-    const parent = path.slice(0, -1).join('/');
-    byParent.set(parent, [...(byParent.get(parent) ?? []), i]);
-  });
-  for (const cols of byParent.values()) {
-    const [first, ...rest] = cols;
-    if (first === undefined || rest.length < 2) continue;
-    const label = leaves[first]?.at(-1) ?? '';
-    if (!/(合计|小计)$/.test(label)) continue;
-    const parts = rest.filter((c) => !/^其中/.test(leaves[c]?.at(-1) ?? ''));
+  const isTotal = (label: string | undefined) => /(合计|小计)$/.test(label ?? '');
+  // Each group (a label path prefix) lists its members in column order: a leaf column, or a subgroup
+  // represented by its own 合计/小计 column.
+  const prefixes = new Set(leaves.flatMap((p) => p.slice(0, -1).map((_, i) => p.slice(0, i + 1).join('/'))));
+  prefixes.add('');
+  for (const prefix of prefixes) {
+    const depth = prefix === '' ? 0 : prefix.split('/').length;
+    const members: number[][] = [];
+    const seen = new Map<string, number>();
+    leaves.forEach((path, col) => {
+      if (path.slice(0, depth).join('/') !== prefix || path.length <= depth) return;
+      const key = path[depth] ?? '';
+      const at = path.length === depth + 1 ? undefined : seen.get(key);
+      if (at === undefined) {
+        seen.set(key, members.length);
+        members.push([col]);
+      } else members[at]?.push(col);
+    });
+    const columns = members.map((cols) => cols.find((c) => isTotal(leaves[c]?.at(-1))) ?? cols[0] ?? -1);
+    const [first, ...rest] = columns;
+    if (first === undefined || rest.length < 2 || !isTotal(leaves[first]?.at(-1))) continue;
+    if ((members[0]?.length ?? 0) > 1) continue;
+    const parts = rest.filter((c) => c >= 0 && !/^其中/.test(leaves[c]?.at(-1) ?? ''));
     if (parts.length >= 1) out.push({ total: first, plus: parts, minus: [] });
   }
   const find = (re: RegExp) => leaves.findIndex((p) => re.test(p.join('/')));
@@ -40,7 +52,7 @@ export function identitiesFromLeaves(leaves: readonly (readonly string[])[]): Id
   return out;
 }
 
-function valueOf(text: string | undefined): Dec {
+function amountOf(text: string | undefined): Dec {
   if (text === undefined) return dec('0');
   const parsed = parseAmount(text);
   return parsed.status === 'number' && parsed.value !== undefined ? dec(parsed.value) : dec('0');
@@ -49,8 +61,8 @@ function valueOf(text: string | undefined): Dec {
 /** True when every identity holds exactly for the given column texts (blank and ──── count as 0). */
 export function identitiesHold(texts: readonly (string | undefined)[], identities: readonly Identity[]): boolean {
   return identities.every((id) => {
-    const total = valueOf(texts[id.total]);
-    const rhs = sub(sum(id.plus.map((c) => valueOf(texts[c]))), sum(id.minus.map((c) => valueOf(texts[c]))));
+    const total = amountOf(texts[id.total]);
+    const rhs = sub(sum(id.plus.map((c) => amountOf(texts[c]))), sum(id.minus.map((c) => amountOf(texts[c]))));
     return cmp(total, rhs) === 0;
   });
 }
@@ -113,5 +125,5 @@ function* combinations(n: number, r: number, start = 0, acc: number[] = []): Gen
 
 /** Σ of printed amounts (blank and ──── as 0); exact. */
 export function total(texts: readonly (string | undefined)[]): Dec {
-  return texts.reduce<Dec>((acc, t) => add(acc, valueOf(t)), dec('0'));
+  return texts.reduce<Dec>((acc, t) => add(acc, amountOf(t)), dec('0'));
 }

@@ -10,7 +10,14 @@ import { type HeaderTemplate, isColumnNumberLine, readHeader, undoubleHeaderText
 import { HEADER_LABELS, STUB_LABELS, segmentLabels } from './lexicon.ts';
 import { type Piece, toPieces } from './pieces.ts';
 import type { TableRegion } from './regions.ts';
-import { type ParsedRow, type RowPart, readCodeNameRows, readLabelLineRows, type ValueCell } from './rows.ts';
+import {
+  type ParsedRow,
+  type RowPart,
+  readCodeNameRows,
+  readLabelLineRows,
+  readValueRows,
+  type ValueCell,
+} from './rows.ts';
 
 const ORDINAL_RE = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u;
 
@@ -76,14 +83,19 @@ function emitPart(
     out.cells.push(stubCell(part.label, out.row, col, spans ? 2 : 1));
   }
   if (part.line) out.cells.push(stubCell(part.line, out.row, base + 1));
+  const first = base + (stub === 'none' ? 0 : 2);
   placed.cells.forEach((p, j) => {
-    if (p) out.cells.push(valueCell(p, out.row, base + 2 + j, placed.confidence, placed.note));
+    if (p) out.cells.push(valueCell(p, out.row, first + j, placed.confidence, placed.note));
   });
   return true;
 }
 
 /** Build a grid table from its region; undefined when no header or body could be read. */
-export function buildGridTable(region: TableRegion, furniture: ReadonlySet<number>, id: string): ExtractedTableInput | undefined {
+export function buildGridTable(
+  region: TableRegion,
+  furniture: ReadonlySet<number>,
+  id: string,
+): ExtractedTableInput | undefined {
   const lines = region.body.filter((l) => !furniture.has(l.lineNo));
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
   const firstData = nonBlank.findIndex((l) => isDataLine(l.text));
@@ -104,11 +116,14 @@ export function buildGridTable(region: TableRegion, furniture: ReadonlySet<numbe
   const rules = { twoDecimal };
 
   // Column layout and header cells.
-  const widths = template.segments.map((s) => 2 + s.leaves.length);
+  const stubWidth = template.stub === 'none' ? 0 : 2;
+  const widths = template.segments.map((s) => stubWidth + s.leaves.length);
   const paths: string[][] = [];
   template.segments.forEach((seg) => {
     const prefix = seg.side ? [seg.side] : [];
-    if (template.stub === 'code-name') {
+    if (template.stub === 'none') {
+      // no stub columns
+    } else if (template.stub === 'code-name') {
       const above = template.itemAbove ? ['项目'] : [];
       paths.push([...above, template.stubLabels[0]], [...above, template.stubLabels[1]]);
     } else paths.push([...prefix, '项目'], [...prefix, '行次']);
@@ -121,10 +136,17 @@ export function buildGridTable(region: TableRegion, furniture: ReadonlySet<numbe
     let base = 0;
     template.segments.forEach((seg, s) => {
       const lines: [number, number] = [columnLine.lineNo, columnLine.lineNo];
-      out.cells.push({ text: '栏次', row: out.row, col: base, colspan: 2, header: true, provenance: { lines } });
+      if (stubWidth > 0)
+        out.cells.push({ text: '栏次', row: out.row, col: base, colspan: 2, header: true, provenance: { lines } });
       seg.numbers.forEach((n, j) => {
         if (n !== undefined)
-          out.cells.push({ text: String(n), row: out.row, col: base + 2 + j, header: true, provenance: { lines } });
+          out.cells.push({
+            text: String(n),
+            row: out.row,
+            col: base + stubWidth + j,
+            header: true,
+            provenance: { lines },
+          });
       });
       base += widths[s] ?? 0;
     });
@@ -143,14 +165,17 @@ export function buildGridTable(region: TableRegion, furniture: ReadonlySet<numbe
   for (const chunk of chunks) {
     if (chunk.header) emitHeaderLine(out, chunk.header, template);
     const pieces = toPieces(chunk.lines, twoDecimal);
+    const k0 = template.segments[0]?.leaves.length ?? 0;
     const rows: ParsedRow[] =
       template.stub === 'code-name'
-        ? readCodeNameRows(pieces, template.segments[0]?.leaves.length ?? 0, rules)
-        : readLabelLineRows(
-            pieces,
-            template.segments.map((s) => s.leaves.length),
-            rules,
-          );
+        ? readCodeNameRows(pieces, k0, rules)
+        : template.stub === 'none'
+          ? readValueRows(pieces, k0, rules)
+          : readLabelLineRows(
+              pieces,
+              template.segments.map((s) => s.leaves.length),
+              rules,
+            );
     for (const row of rows) {
       if (row.kind === 'section') {
         const label = row.parts[0]?.label;
@@ -172,11 +197,15 @@ export function buildGridTable(region: TableRegion, furniture: ReadonlySet<numbe
       if (printed) out.row += 1;
     }
   }
-  for (const c of out.cells) if (c.notes?.includes('identity-fails')) warnings.push(`identity fails at lines ${c.provenance.lines?.join('-')}`);
+  for (const c of out.cells)
+    if (c.notes?.includes('identity-fails')) warnings.push(`identity fails at lines ${c.provenance.lines?.join('-')}`);
 
   const caption = [...region.caption, ...region.notes];
   const allLines = [region.title, ...region.caption, ...region.body, ...region.notes].map((l) => l.lineNo);
-  const pages = [region.title.page ?? 1, region.notes.at(-1)?.page ?? region.body.at(-1)?.page ?? region.title.page ?? 1];
+  const pages = [
+    region.title.page ?? 1,
+    region.notes.at(-1)?.page ?? region.body.at(-1)?.page ?? region.title.page ?? 1,
+  ];
   const table: ExtractedTableInput = {
     id,
     pages: [pages[0] ?? 1, Math.max(pages[0] ?? 1, pages[1] ?? 1)],
@@ -206,4 +235,3 @@ function emitHeaderLine(out: Emitter, line: TextLine, template: HeaderTemplate):
   }
   out.row += 1;
 }
-

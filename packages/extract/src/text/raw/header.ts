@@ -18,7 +18,8 @@ export interface Segment {
 
 /** The column template read from a header. */
 export interface HeaderTemplate {
-  stub: 'code-name' | 'label-line';
+  /** `none` for tables without a row stub (三公 prints one row of values). */
+  stub: 'code-name' | 'label-line' | 'none';
   /** Stub labels as printed: [code label, name label] or [项目, 行次]. */
   stubLabels: [string, string];
   /** 项目 printed above the code and name columns. */
@@ -97,9 +98,13 @@ export function buildLeafPaths(labels: readonly string[]): string[][] {
   if (budget >= 0 && final >= 0) {
     const rest = flat.filter((_, i) => i !== budget && i !== final);
     const half = rest.length / 2;
-    const same = Number.isInteger(half) && rest.slice(0, half).every((p, i) => p.join('/') === rest[half + i]?.join('/'));
+    const same =
+      Number.isInteger(half) && rest.slice(0, half).every((p, i) => p.join('/') === rest[half + i]?.join('/'));
     if (same && half > 0)
-      return rest.map((p, i) => [i < half ? flat[Math.min(budget, final)]?.[0] ?? '' : flat[Math.max(budget, final)]?.[0] ?? '', ...p]);
+      return rest.map((p, i) => [
+        i < half ? (flat[Math.min(budget, final)]?.[0] ?? '') : (flat[Math.max(budget, final)]?.[0] ?? ''),
+        ...p,
+      ]);
   }
   return flat;
 }
@@ -109,7 +114,8 @@ export function readHeader(zone: readonly TextLine[], columnLine: TextLine | und
   const warnings: string[] = [];
   const text = zone.map((l) => undoubleHeaderText(l.text)).join('');
   const labels = segmentLabels(text, HEADER_LABELS);
-  const stub: HeaderTemplate['stub'] = labels.includes('行次') ? 'label-line' : 'code-name';
+  const hasStub = labels.some((l) => STUB_LABELS.has(l));
+  const stub: HeaderTemplate['stub'] = labels.includes('行次') ? 'label-line' : hasStub ? 'code-name' : 'none';
   const codeLabel = labels.find((l) => /科目编码$/.test(l)) ?? '科目编码';
   const stubLabels: [string, string] = stub === 'label-line' ? ['项目', '行次'] : [codeLabel, '科目名称'];
   const sideLabels = labels.filter((l) => SIDE_LABELS.has(l));

@@ -4,8 +4,9 @@
  * a line whose last cell is blank carries one extra trailing space, and a cell wrapped over several lines
  * comes out as consecutive lines. Glued amounts are split and fake-bold text cells undoubled here.
  */
-import type { TextLine } from '../../model.ts';
+
 import { parseAmount } from '../../common/amount.ts';
+import type { TextLine } from '../../model.ts';
 import { halfIfDoubled, undoubleToken } from './doubling.ts';
 import { splitGlued } from './glue.ts';
 
@@ -84,7 +85,13 @@ function mergeWrapped(pieces: Piece[]): Piece[] {
     const endPiece = pieces[j - 1];
     out.push(
       undoubleFragments(
-        { text: fragments.join(''), lines: [p.lines[0], lastLine], first: p.first, last: endPiece?.last ?? true, notes },
+        {
+          text: fragments.join(''),
+          lines: [p.lines[0], lastLine],
+          first: p.first,
+          last: endPiece?.last ?? true,
+          notes,
+        },
         fragments,
       ),
     );

@@ -132,3 +132,23 @@ export function readLabelLineRows(pieces: readonly Piece[], sizes: readonly numb
   }
   return rows;
 }
+
+/** Rows of a table without a stub: `k` values per row, a row ending early at a line end. */
+export function readValueRows(pieces: readonly Piece[], k: number, rules: ValueRules): ParsedRow[] {
+  const rows: ParsedRow[] = [];
+  let part: RowPart = { values: [] };
+  const flush = () => {
+    if (part.values.some((v) => v !== undefined)) rows.push({ kind: 'data', parts: [part] });
+    part = { values: [] };
+  };
+  for (const p of pieces) {
+    if (!isValuePiece(p, rules)) {
+      flush();
+      continue;
+    }
+    part.values.push(p.text === '' ? undefined : p);
+    if (part.values.length === k) flush();
+  }
+  flush();
+  return rows;
+}
