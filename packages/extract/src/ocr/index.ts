@@ -1,7 +1,55 @@
-/** Tables from scanned pages and images (tesseract.js, offline). */
-import { DocumentError, type ExtractedDocument, type SourceDocument } from '../model.ts';
+/** Tables from scanned pages and images (tesseract.js or the native CLI, offline). */
+import { availableParallelism } from 'node:os';
+import type { ExtractedDocument, SourceDocument } from '../model.ts';
+import type { PageContent } from '../pdf/types.ts';
+import { decodeImage } from './decode-image.ts';
+import { engineFor, mapLimit, type OcrOptions } from './engine-choice.ts';
+import { ocrImage, type ScoredBox } from './ocr-page.ts';
+import { tablesOfContents } from './ocr-pdf.ts';
+import { scaleDocumentBoxes } from './pixel-boxes.ts';
 
-/** Extract every table of an image file. */
-export async function extractImage(source: SourceDocument, _bytes: Uint8Array): Promise<ExtractedDocument> {
-  throw new DocumentError(source.path, 'OCR is not implemented yet');
+export type { OcrEngine } from './engine.ts';
+export { createTesseractCliEngine, createTesseractJsEngine } from './engine.ts';
+export type { OcrOptions, OcrProgress } from './engine-choice.ts';
+export { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
+export { ocrPdf, substituteOcrPages } from './ocr-pdf.ts';
+export { OcrSetupError } from './tessdata.ts';
+
+/** Extract every table of an image file (PNG, JPEG, TIFF; every TIFF page); boxes are in image pixels. */
+export async function extractImage(
+  source: SourceDocument,
+  bytes: Uint8Array,
+  options: OcrOptions = {},
+): Promise<ExtractedDocument> {
+  const pages = await decodeImage(source.path, source.mediaType, bytes);
+  const { engine, owned } = await engineFor(options);
+  const contents: PageContent[] = [];
+  const words = new Map<number, ScoredBox[]>();
+  const warnings: string[] = [];
+  let done = 0;
+  try {
+    const numbered = pages.map((p, i) => ({ ...p, page: i + 1 }));
+    await mapLimit(numbered, options.workers ?? availableParallelism(), async ({ image, dpi, page }) => {
+      try {
+        const result = await ocrImage(page, image, dpi, engine);
+        contents[page - 1] = result.content;
+        words.set(page, result.words);
+      } catch (error) {
+        warnings.push(`page ${page}: OCR failed (${String((error as Error)?.message ?? error).split('\n')[0]})`);
+        contents[page - 1] = { page, width: 0, height: 0, rotation: 0, glyphs: [], segments: [] };
+      } finally {
+        done += 1;
+        options.onProgress?.({ done, total: pages.length, page });
+      }
+    });
+  } finally {
+    if (owned) await engine.close();
+  }
+  const { text, tables } = tablesOfContents(contents, words);
+  // The pipeline works in points; image provenance is in pixels (model.ts), so scale back by each page's DPI.
+  const doc: ExtractedDocument = { source: { ...source, pages: pages.length }, text, tables, warnings };
+  return scaleDocumentBoxes(
+    doc,
+    pages.map((p) => p.dpi / 72),
+  );
 }

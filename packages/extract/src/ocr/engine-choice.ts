@@ -1,0 +1,50 @@
+/** Options shared by the OCR entry points, and the engine they name. */
+import { availableParallelism } from 'node:os';
+import { createTesseractCliEngine, createTesseractJsEngine, type OcrEngine } from './engine.ts';
+
+/** Progress of a document's OCR: pages done out of pages to OCR. */
+export interface OcrProgress {
+  done: number;
+  total: number;
+  page: number;
+}
+
+export interface OcrOptions {
+  /** An engine to share across documents, or which engine to start: tesseract.js (default) or the native CLI. */
+  engine?: OcrEngine | 'tesseract.js' | 'cli';
+  /** Parallel recognizers when this call starts the engine; defaults to the number of cores. */
+  workers?: number;
+  /** Language data folder (else LEDGERLIFT_TESSDATA, TESSDATA_PREFIX, system folders). */
+  tessdata?: string;
+  /** Resolution PDF pages are rendered at for OCR. */
+  dpi?: number;
+  /** OCR every page, even born-digital ones (benchmarks, comparisons). */
+  force?: boolean;
+  onProgress?: (progress: OcrProgress) => void;
+}
+
+/** Pages rendered at 300 DPI: 9 pt digits are ~37 px high, where tesseract's LSTM reads best. */
+export const DEFAULT_DPI = 300;
+
+/** The engine to use and whether this call owns (and must close) it. */
+export async function engineFor(options: OcrOptions): Promise<{ engine: OcrEngine; owned: boolean }> {
+  const choice = options.engine ?? 'tesseract.js';
+  if (typeof choice !== 'string') return { engine: choice, owned: false };
+  const settings = { workers: options.workers ?? availableParallelism(), tessdata: options.tessdata };
+  const engine = choice === 'cli' ? createTesseractCliEngine(settings) : await createTesseractJsEngine(settings);
+  return { engine, owned: true };
+}
+
+/** Run `fn` over items with at most `limit` in flight, results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
+}

@@ -1,0 +1,67 @@
+/**
+ * Tables built from OCR'd pages, finished: each cell gets the confidence of the words read inside it,
+ * classification codes get their confusable letters mapped to digits, and amounts are repaired or flagged by
+ * the table's own arithmetic (repair.ts).
+ */
+import type { Cell, ExtractedTable } from '../model.ts';
+import { cleanAmountText } from './amount-candidates.ts';
+import type { ScoredBox } from './ocr-page.ts';
+import { repairAmounts } from './repair.ts';
+
+const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+
+/** Cells with the lowest confidence of the OCR words whose centre lies inside them. */
+export function scoreCells(cells: readonly Cell[], wordsByPage: ReadonlyMap<number, readonly ScoredBox[]>): Cell[] {
+  return cells.map((cell) => {
+    const box = cell.provenance.box;
+    const words = wordsByPage.get(cell.provenance.page ?? 0);
+    if (!box || !words || cell.text.trim() === '') return cell;
+    let confidence = 1;
+    for (const w of words) {
+      const x = (w.box.x0 + w.box.x1) / 2;
+      const y = (w.box.top + w.box.bottom) / 2;
+      if (x >= box.x0 && x <= box.x1 && y >= box.top && y <= box.bottom)
+        confidence = Math.min(confidence, w.confidence);
+    }
+    return { ...cell, confidence: Math.min(cell.confidence, confidence) };
+  });
+}
+
+/** In columns that hold classification codes, map confusable letters (2o1 → 201) where that yields a code. */
+export function repairCodes(cells: readonly Cell[], headerRows: number): Cell[] {
+  const byCol = new Map<number, Cell[]>();
+  for (const c of cells) {
+    if (c.header || c.row < headerRows || c.text.trim() === '') continue;
+    byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
+  }
+  const fixes = new Map<Cell, string>();
+  for (const column of byCol.values()) {
+    const mapped = column.map((c) => ({ cell: c, code: cleanAmountText(c.text, 0) }));
+    if (mapped.filter((m) => CODE_RE.test(m.code)).length < column.length * 0.6) continue;
+    for (const m of mapped) if (CODE_RE.test(m.code) && m.code !== m.cell.text) fixes.set(m.cell, m.code);
+  }
+  return cells.map((c) => {
+    const code = fixes.get(c);
+    return code === undefined ? c : { ...c, text: code, notes: [...(c.notes ?? []), `ocr-cleaned: ${c.text}`] };
+  });
+}
+
+/** Finish one table whose cells came (at least partly) from OCR'd pages. */
+export function finishOcrTable(
+  table: ExtractedTable,
+  wordsByPage: ReadonlyMap<number, readonly ScoredBox[]>,
+): ExtractedTable {
+  const scored = repairCodes(scoreCells(table.cells, wordsByPage), table.headerRows);
+  const report = repairAmounts(scored, table.headerRows, table.nCols);
+  const warnings = [...table.warnings];
+  if (report.flagged > 0) warnings.push(`${report.flagged} OCR amounts not proven by the table's arithmetic`);
+  const confidences = report.cells.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+  const mean = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
+  return {
+    ...table,
+    cells: report.cells,
+    method: 'ocr',
+    confidence: Math.min(table.confidence, Math.round(mean * 100) / 100),
+    warnings,
+  };
+}

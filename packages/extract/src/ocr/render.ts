@@ -1,0 +1,164 @@
+/**
+ * The pdf.js edge for OCR: open a PDF the way pdf/document.ts does (local CMaps, fonts and wasm, never a URL),
+ * render pages to grey pixels through the @napi-rs/canvas that pdf.js picks up itself, and report how much of a
+ * page its images cover. Failures become DocumentError with one-line reasons.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DocumentError } from '../model.ts';
+import { type GreyImage, greyFromRgba } from './raster.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type Matrix = [number, number, number, number, number, number];
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** How a page draws: for deciding whether its text layer tells the whole story. */
+export interface PageDrawing {
+  /** Share of the page area covered by its largest image (0–1). */
+  largestImage: number;
+  /** Number of image paints. */
+  images: number;
+  /** Number of path constructions (vector outlines, rulings). */
+  paths: number;
+}
+
+/** An open PDF that can be drawn: page count, rasteriser, drawing summary and closer. */
+export interface PdfRaster {
+  pages: number;
+  /** The page as displayed (its /Rotate applied), as grey pixels at `dpi`. */
+  render(pageNo: number, dpi: number): Promise<GreyImage>;
+  drawing(pageNo: number): Promise<PageDrawing>;
+  close(): Promise<void>;
+}
+
+interface Canvas2d {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}
+interface CanvasFactory {
+  create(w: number, h: number): { canvas: unknown; context: Canvas2d };
+  destroy(entry: { canvas: unknown; context: Canvas2d }): void;
+}
+
+function multiply(m: Matrix, n: readonly number[]): Matrix {
+  const [a, b, c, d, e, f] = n as Matrix;
+  return [
+    a * m[0] + b * m[2],
+    a * m[1] + b * m[3],
+    c * m[0] + d * m[2],
+    c * m[1] + d * m[3],
+    e * m[0] + f * m[2] + m[4],
+    e * m[1] + f * m[3] + m[5],
+  ];
+}
+
+/** Summarise a page's operator list: image coverage by the current transform of each paint, path count. */
+export function summariseDrawing(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  ops: Record<string, number>,
+  pageArea: number,
+): PageDrawing {
+  const imageOps = new Set(
+    [
+      'paintImageXObject',
+      'paintInlineImageXObject',
+      'paintImageMaskXObject',
+      'paintImageXObjectRepeat',
+      'paintInlineImageXObjectGroup',
+      'paintImageMaskXObjectGroup',
+    ].map((name) => ops[name]),
+  );
+  const stack: Matrix[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const summary: PageDrawing = { largestImage: 0, images: 0, paths: 0 };
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown[] | null;
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.transform && args) ctm = multiply(ctm, args as number[]);
+    else if (fn === ops.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as number[]);
+    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === ops.constructPath) summary.paths += 1;
+    else if (imageOps.has(fn)) {
+      summary.images += 1;
+      // Images are painted into the unit square, so the transform's determinant is their area.
+      const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+      summary.largestImage = Math.max(summary.largestImage, Math.min(1, area / pageArea));
+    }
+  });
+  return summary;
+}
+
+/** Open PDF bytes for rendering; throws DocumentError(file, reason) when pdf.js refuses them. */
+export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<PdfRaster> {
+  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
+    wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  });
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new DocumentError(file, `cannot read PDF (${message})`, { cause: error });
+  }
+  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  const pageError = (pageNo: number, error: unknown) =>
+    new DocumentError(file, `page ${pageNo}: ${String((error as Error)?.message ?? error).split('\n')[0]}`, {
+      cause: error,
+    });
+  return {
+    pages: doc.numPages,
+    async render(pageNo, dpi) {
+      try {
+        const page = await doc.getPage(pageNo);
+        const viewport = page.getViewport({ scale: dpi / 72 });
+        const width = Math.ceil(viewport.width);
+        const height = Math.ceil(viewport.height);
+        const entry = factory.create(width, height);
+        entry.context.fillStyle = '#fff'; // canvases start transparent
+        entry.context.fillRect(0, 0, width, height);
+        await page.render({ canvas: entry.canvas, canvasContext: entry.context, viewport } as never).promise;
+        const image = greyFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
+        factory.destroy(entry);
+        page.cleanup();
+        return image;
+      } catch (error) {
+        throw pageError(pageNo, error);
+      }
+    },
+    async drawing(pageNo) {
+      try {
+        const page = await doc.getPage(pageNo);
+        const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+        const list = await page.getOperatorList();
+        return summariseDrawing(
+          list.fnArray,
+          list.argsArray,
+          pdfjs.OPS as unknown as Record<string, number>,
+          Math.abs((x1 - x0) * (y1 - y0)) || 1,
+        );
+      } catch (error) {
+        throw pageError(pageNo, error);
+      }
+    },
+    async close() {
+      await task.destroy();
+    },
+  };
+}
