@@ -42,11 +42,11 @@ export function compat(kind: CellKind, text: string, type: ColumnType): number {
     // 成本指标 is a 二级 name under 产出指标 more often than a 一级 one.
     const level = levelOf(text);
     if (level === type || (level === 'both' && type === 'l2')) return 0;
-    return level === 'both' ? 1 : level === 'none' ? 2 : 3;
+    return level === 'both' ? 1 : 3;
   }
   const table: Record<Exclude<ColumnType, 'any' | 'none' | 'l1' | 'l2'>, Record<Exclude<CellKind, 'blank'>, number>> = {
     code: { code: 0, int: 2, amount: 5, percent: 5, na: 3, text: 5 },
-    text: { code: 3, int: 3, amount: 3, percent: 1, na: 1, text: 0 },
+    text: { code: 3, int: 3, amount: 3, percent: 2, na: 1, text: 0 },
     line: { code: 1, int: 0, amount: 2, percent: 5, na: 1, text: 5 },
     value: { code: 0, int: 0, amount: 0, percent: 0, na: 0, text: 5 },
   };

@@ -19,13 +19,25 @@ type Section = 'fields' | 'funds' | 'goals' | 'indicators';
 
 const PLACEHOLDER_RE = /^指标\s*\d*\s*[:：]?$/;
 const TOTAL_RE = /^(?:总分|合计)$/;
-const SUBJECT_LABEL_RE = /^项目(?:支出)?名称$/;
+const SUBJECT_LABEL_RE = /^项目(?:支出)?名称[:：]?$/;
+/** Field labels of the form's head; a label printed without its value keeps the value column empty. */
+const FIELD_LABEL_RE =
+  /^(?:项目(?:支出)?名称|主管部门(?:及代码)?|实施单位|项目单位|预算单位|项目负责人|联系人|联系电话|填报单位|项目属性|项目类型)[:：]?$/;
+
+/** Field-row cells as label/value pairs: labels at even columns, each value right after its label. */
+function fieldColumns(printed: readonly string[]): number[] {
+  let pos = 0;
+  return printed.map((text) => {
+    if (FIELD_LABEL_RE.test(squash(text)) && pos % 2 === 1) pos++;
+    return pos++;
+  });
+}
 
 /** Which section a row opens, if it is a section header row. */
 function sectionOf(cells: readonly string[]): Section | undefined {
   const labels = cells.map(squash);
   if (labels.some((l) => /^一级指标/.test(l)) && labels.some((l) => /^[二三]级指标/.test(l))) return 'indicators';
-  if (labels.some((l) => /年初预算数|全年预算数/.test(l))) return 'funds';
+  if (labels.some((l) => /^年初预算数/.test(l))) return 'funds';
   if (labels.some((l) => /^预期目标/.test(l)) && labels.some((l) => /^实际完成/.test(l))) return 'goals';
   return undefined;
 }
@@ -100,7 +112,8 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
     const printed = row.cells.filter((c) => c !== '' && !isFillerCell(c));
     if (printed.length === 0) continue;
     if (section === 'fields') {
-      const cells = printed.map((t, k) => place(row, t, k));
+      const cols = fieldColumns(printed);
+      const cells = printed.map((t, k) => place(row, t, cols[k]!));
       const labelAt = printed.findIndex((t) => SUBJECT_LABEL_RE.test(squash(t)));
       if (labelAt >= 0 && printed[labelAt + 1] !== undefined) subject ??= printed[labelAt + 1];
       push(cells, row);
@@ -154,25 +167,33 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
     const at = (col: number): PlacedCell | undefined => aligned.find((c) => c.col === col);
     const labelCols = new Set([l1Col, l2Col, nameCol]);
     const name = at(nameCol);
-    const placeholder = name !== undefined && PLACEHOLDER_RE.test(squash(name.text));
+    const isPlaceholder = (c: PlacedCell): boolean => PLACEHOLDER_RE.test(squash(c.text));
+    const placeholder = aligned.some(isPlaceholder);
     const onlyLabels = aligned.every((c) => labelCols.has(c.col));
-    if (at(l1Col)) {
-      level1 = at(l1Col);
-      level2 = undefined;
+    if (placeholder) {
+      const l1 = at(l1Col);
+      const l2 = at(l2Col);
+      if (l1 && !isPlaceholder(l1)) [level1, level2] = [l1, undefined];
+      if (l2 && !isPlaceholder(l2)) level2 = l2;
+      continue;
     }
-    if (at(l2Col)) level2 = at(l2Col);
-    if (placeholder) continue;
-    if (onlyLabels && lastIndicator && !at(l1Col)) {
+    if (onlyLabels && lastIndicator && name) {
+      // A wrapped indicator: its pieces continue the cells of the row above.
       for (const cell of aligned) {
         const prev = lastIndicator.cells.get(cell.col);
-        lastIndicator.cells.set(
-          cell.col,
-          prev ? { ...prev, text: `${prev.text}${cell.text}`, lines: [prev.lines[0], cell.lines[1]] } : cell,
-        );
+        const joined = prev
+          ? { ...prev, text: `${prev.text}${cell.text}`, lines: [prev.lines[0], cell.lines[1]] as [number, number] }
+          : cell;
+        lastIndicator.cells.set(cell.col, joined);
+        if (cell.col === l1Col && !prev?.notes) level1 = joined;
+        if (cell.col === l2Col && !prev?.notes) level2 = joined;
       }
       lastIndicator.last = row.lastLineNo;
       continue;
     }
+    if (at(l1Col)) [level1, level2] = [at(l1Col), undefined];
+    if (at(l2Col)) level2 = at(l2Col);
+    if (onlyLabels && !name) continue;
     const cells = [...aligned];
     if (l1Col >= 0 && !at(l1Col) && level1) cells.push({ ...level1, row: 0, notes: ['filled-down'] });
     if (l2Col >= 0 && !at(l2Col) && level2) cells.push({ ...level2, row: 0, notes: ['filled-down'] });
