@@ -7,6 +7,7 @@ import { type Identity, identitiesFromLeaves, placeValues } from './arithmetic.t
 import { type CellInput, headerCellsFromPaths } from './cells.ts';
 import { undoubleRuns } from './doubling.ts';
 import { type HeaderTemplate, isColumnNumberLine, readHeader, undoubleHeaderText } from './header.ts';
+import { hierarchyWarnings } from './hierarchy.ts';
 import { HEADER_LABELS, STUB_LABELS, segmentLabels } from './lexicon.ts';
 import { type Piece, toPieces } from './pieces.ts';
 import type { TableRegion } from './regions.ts';
@@ -199,6 +200,9 @@ export function buildGridTable(
   }
   for (const c of out.cells)
     if (c.notes?.includes('identity-fails')) warnings.push(`identity fails at lines ${c.provenance.lines?.join('-')}`);
+
+  if (template.stub === 'code-name' && template.blocks === 1)
+    warnings.push(...hierarchyWarnings(out.cells, stubWidth, widths[0] ?? 0));
 
   const caption = [...region.caption, ...region.notes];
   const allLines = [region.title, ...region.caption, ...region.body, ...region.notes].map((l) => l.lineNo);

@@ -74,7 +74,13 @@ function blockLabels(lines: readonly TextLine[], lexicon: readonly string[]): st
 }
 
 /** Split `s` into 一级 / 二级 / 三级 after dropping vertical side-label characters before the first level. */
-function splitLevels(s: string): { level1?: string; level2?: string; rest: string; matched: boolean } {
+function splitLevels(s: string): {
+  level1?: string;
+  level2?: string;
+  rest: string;
+  matched: boolean;
+  truncated?: boolean;
+} {
   const chars = Array.from(s);
   for (let p = 0; p <= chars.length; p++) {
     if (p > 0 && !SIDE_CHARS.has(chars[p - 1] ?? '')) break;
@@ -82,6 +88,9 @@ function splitLevels(s: string): { level1?: string; level2?: string; rest: strin
     const l1 = LEVEL1_INDICATORS.find((l) => rest.startsWith(l));
     const afterL1 = l1 ? rest.slice(l1.length) : rest;
     const l2AfterL1 = LEVEL2_INDICATORS.find((l) => afterL1.startsWith(l));
+    const cut = l1 && !l2AfterL1 ? truncatedLevel2(afterL1) : undefined;
+    if (l1 && cut)
+      return { level1: l1, level2: cut, rest: afterL1.slice(cut.length - 1), matched: true, truncated: true };
     // 成本指标 is a 一级 name in some templates and a 二级 name in others: it is 一级 only above a 二级.
     if (l1 && (l2AfterL1 || !LEVEL2_INDICATORS.includes(l1))) {
       const out = { level1: l1, rest: l2AfterL1 ? afterL1.slice(l2AfterL1.length) : afterL1, matched: true };
@@ -90,7 +99,17 @@ function splitLevels(s: string): { level1?: string; level2?: string; rest: strin
     const l2 = LEVEL2_INDICATORS.find((l) => rest.startsWith(l));
     if (l2) return { level2: l2, rest: rest.slice(l2.length), matched: true };
   }
+  const cut = truncatedLevel2(s);
+  if (cut) return { level2: cut, rest: s.slice(cut.length - 1), matched: true, truncated: true };
   return { rest: s, matched: false };
+}
+
+/**
+ * The converter sometimes drops the wrapped last glyph of a 二级 label (`服务对象满意度指` then the 三级 name on
+ * the same line): the label less its final 标, when a 三级 name follows.
+ */
+function truncatedLevel2(s: string): string | undefined {
+  return LEVEL2_INDICATORS.find((l) => l.length > 3 && s.startsWith(l.slice(0, -1)) && s.length > l.length);
 }
 
 function span(frags: readonly Frag[], fallback: number): [number, number] {
@@ -310,7 +329,8 @@ export function buildPerformanceTable(
     const filled = (lv: typeof level1, printed: string | undefined) =>
       printed ? {} : { notes: ['filled-down'], confidence: lv ? 0.9 : 0.5 };
     if (level1) push(b, level1.text, 0, level1.lines, false, filled(level1, levels.level1));
-    if (level2) push(b, level2.text, 1, level2.lines, false, filled(level2, levels.level2));
+    const completed = levels.truncated ? { notes: ['completed-truncated-label'], confidence: 0.8 } : {};
+    if (level2) push(b, level2.text, 1, level2.lines, false, { ...filled(level2, levels.level2), ...completed });
     push(b, rest, 2, where, false);
     values.forEach((v, j) => {
       push(b, v, 3 + j, lr, false);
