@@ -12,16 +12,15 @@ export { formatValidationSummary, summarizeValidation } from './report.ts';
 
 /** Identities within each table: hierarchy, 合计, column sums, two-sided totals, 基本支出 footers. */
 function withinTableChecks(doc: NormalizedDocument): ValidationResult[] {
-  return doc.tables
-    .filter((t) => !t.empty)
-    .flatMap((table) => {
-      if (CODED_KINDS.includes(table.kind))
-        return [...hierarchyChecks(doc, table, { withTotal: true }), ...columnChecks(doc, table)];
-      if (table.kind === 'summary') return twoSidedChecks(doc, table);
-      if (table.kind === 'appropriation_summary') return [...twoSidedChecks(doc, table), ...columnChecks(doc, table)];
-      if (table.kind === 'general_budget_basic') return basicDetailChecks(doc, table);
-      return columnChecks(doc, table);
-    });
+  // Tables marked empty are checked too: their printed zeros must still add up.
+  return doc.tables.flatMap((table) => {
+    if (CODED_KINDS.includes(table.kind))
+      return [...hierarchyChecks(doc, table, { withTotal: true }), ...columnChecks(doc, table)];
+    if (table.kind === 'summary') return twoSidedChecks(doc, table);
+    if (table.kind === 'appropriation_summary') return [...twoSidedChecks(doc, table), ...columnChecks(doc, table)];
+    if (table.kind === 'general_budget_basic') return basicDetailChecks(doc, table);
+    return columnChecks(doc, table);
+  });
 }
 
 /** Run every applicable check on the documents: within tables, across tables and against the narrative. */

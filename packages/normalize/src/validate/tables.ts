@@ -1,9 +1,17 @@
 /** Finding the tables of a document that cross-table checks compare. */
 import type { NormalizedDocument, NormalizedTable, TableKind } from '../model.ts';
 
-/** The first table of this kind that prints data (empty 本表无数据 tables and row-less tables do not count). */
+/** True when some cell of the table prints a number other than 0. */
+export function printsNonZero(table: NormalizedTable): boolean {
+  return table.rows.some((r) => Object.values(r.values).some((v) => v.status === 'number' && !/^-?0$/.test(v.value)));
+}
+
+/**
+ * The first table of this kind that prints data. A table marked empty (本表无数据) counts only if it
+ * nevertheless prints a nonzero amount: that contradiction must be compared, not skipped.
+ */
 export function tableOf(doc: NormalizedDocument, kind: TableKind): NormalizedTable | undefined {
-  return doc.tables.find((t) => t.kind === kind && !t.empty && t.rows.length > 0);
+  return doc.tables.find((t) => t.kind === kind && t.rows.length > 0 && (!t.empty || printsNonZero(t)));
 }
 
 /** Why a check cannot run, naming the tables that are absent or empty; undefined when all are there. */

@@ -64,7 +64,9 @@ function checkStatement(doc: NormalizedDocument, joined: JoinedText, s: Statemen
     };
   const { row, column } = target.locate(table);
   const term = termOf(table, row, column);
-  if (!row || term.status === 'missing' || term.status === 'text') {
+  // A blank cell (omitted from values) of a column the table prints reads as 0; a column it never prints does not.
+  const printsColumn = table.rows.some((r) => r.values[column] !== undefined);
+  if (!row || term.status === 'text' || (term.status === 'missing' && !printsColumn)) {
     const why = !row ? `no row of ${table.id} matches ${target.what}` : `no number in ${table.id} [${column}]`;
     return { ...skipped(doc.meta.document, check, description, why), cells: term.cell ? [cell, term.cell] : [cell] };
   }
