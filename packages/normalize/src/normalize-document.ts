@@ -29,6 +29,7 @@ const UNKNOWN_SPEC: TableSpec = {
   leiByName: false,
   columns: [],
   rowUnits: [],
+  rowGroups: [],
 };
 
 interface Recognised {
@@ -95,6 +96,18 @@ function projectOf(t: ExtractedTable, title: string, doc: ExtractedDocument, fro
   return m?.[1] ? cleanLabel(m[1]) : '';
 }
 
+/** Text lines from the table's first line up to its first body row: the header as printed. */
+function printedHeaderOf(t: ExtractedTable, doc: ExtractedDocument): string {
+  const start = t.lines?.[0];
+  const body = t.cells.filter((c) => !c.header).flatMap((c) => c.provenance.lines ?? []);
+  if (start === undefined || body.length === 0) return '';
+  const end = Math.min(...body);
+  return doc.text
+    .filter((l) => l.lineNo >= start && l.lineNo < end)
+    .map((l) => l.text)
+    .join('\n');
+}
+
 function normalizeTable(
   t: ExtractedTable,
   doc: ExtractedDocument,
@@ -123,7 +136,7 @@ function normalizeTable(
   }
   spec ??= UNKNOWN_SPEC;
   const unitPrinted = unit ?? docUnit;
-  const ctx = { spec, codes, unitPrinted };
+  const ctx = { spec, codes, unitPrinted, printedHeader: printedHeaderOf(t, doc) };
   let records: RowRecord[];
   let project = '';
   let signature = '';

@@ -3,8 +3,10 @@ import type { Identity, RowRef } from './identities.ts';
 import type { ColumnSpec, PerformanceSpec, ProfileInput, TableSpec } from './schema.ts';
 
 type ColumnIn = Omit<ColumnSpec, 'type'> & { type?: ColumnSpec['type'] };
-type TableIn = Omit<TableSpec, 'exclude' | 'header' | 'twoSided' | 'leiByName' | 'columns' | 'rowUnits'> &
-  Partial<Pick<TableSpec, 'exclude' | 'header' | 'twoSided' | 'leiByName' | 'rowUnits'>> & { columns: ColumnIn[] };
+type TableIn = Omit<TableSpec, 'exclude' | 'header' | 'twoSided' | 'leiByName' | 'columns' | 'rowUnits' | 'rowGroups'> &
+  Partial<Pick<TableSpec, 'exclude' | 'header' | 'twoSided' | 'leiByName' | 'rowUnits' | 'rowGroups'>> & {
+    columns: ColumnIn[];
+  };
 
 const THREE_PUBLIC_ITEMS: [string, string[]][] = [
   ['total', ['合计']],
@@ -170,6 +172,10 @@ export function financeTables(word: string): TableIn[] {
         money('basic', '基本支出'),
         money('personnel', '人员经费'),
         money('public', '公用经费'),
+      ],
+      rowGroups: [
+        { path: '人员经费', classes: ['301', '303'] },
+        { path: '公用经费', classes: [] },
       ],
     },
     {

@@ -40,6 +40,12 @@ export const TableSpecSchema = z.object({
   columns: z.array(ColumnSpecSchema),
   /** Rows that count things rather than money (车辆数 → 辆): first substring match of the row name wins. */
   rowUnits: z.array(z.object({ match: z.string().min(1), unit: z.string().min(1) })).default([]),
+  /**
+   * Row groups printed as a header over blocks (人员经费 | 公用经费) that an extractor may flatten: when every
+   * group label is printed in the table's header and rows carry no group, a row's group is the first entry
+   * listing its code's 类 (an entry with no classes takes the rest).
+   */
+  rowGroups: z.array(z.object({ path: z.string().min(1), classes: z.array(z.string()) })).default([]),
 });
 export type TableSpec = z.infer<typeof TableSpecSchema>;
 

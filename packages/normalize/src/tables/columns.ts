@@ -3,7 +3,7 @@ import type { ColumnSpec } from '../profile/schema.ts';
 import { matchKey } from '../text/clean.ts';
 import type { HeaderColumn } from './grid.ts';
 
-export type ColumnRole = 'code' | 'name' | 'line' | 'value';
+export type ColumnRole = 'code' | 'name' | 'line' | 'path' | 'value';
 
 export interface MappedColumn {
   col: number;
@@ -18,7 +18,7 @@ export interface MappedColumn {
 }
 
 const CODE_LEVEL_RE = /编码|代码|^类$|^款$|^项$|^科目$/u;
-const NAME_LEVEL_RE = /名称|^项目$|^科目名称$/u;
+const NAME_LEVEL_RE = /名称|^项目(?:按.*)?$/u;
 
 /** Role of a column from its header levels; code and 行次 labels win over a 项目 group above them. */
 export function roleOf(levels: readonly string[]): ColumnRole | undefined {

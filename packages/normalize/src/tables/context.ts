@@ -7,4 +7,6 @@ export interface TableContext {
   codes: CodeList;
   /** The table's printed money unit (`元` / `万元`), or the document's. */
   unitPrinted: string;
+  /** Document text printed between the table's first line and its first body row (header as printed). */
+  printedHeader?: string;
 }

@@ -44,7 +44,7 @@ export function readGridTable(table: ExtractedTable, ctx: TableContext): ReadTab
   const grid = toGrid(table);
   const h = headerRowCount(table, grid);
   const header = headerColumns(grid, h);
-  const cols = mapColumns(header, ctx.spec.columns, ctx.spec.twoSided);
+  const cols = markGroupColumns(grid, h, mapColumns(header, ctx.spec.columns, ctx.spec.twoSided));
   const headerTexts = new Set(
     Array.from({ length: h }, (_, r) => rowTexts(grid, r))
       .flat()
@@ -63,13 +63,44 @@ export function readGridTable(table: ExtractedTable, ctx: TableContext): ReadTab
     for (const seg of segs) {
       const rec = readSegment(grid, r, seg, ctx, warnings);
       if (!rec) continue;
-      if (rec.name === '' && rec.code === '' && !sawTotal && totalInHeader && rows.length === 0) rec.name = '合计';
+      const coded = ctx.spec.rowKey !== 'name';
+      if (coded && rec.name === '' && rec.code === '' && !sawTotal && totalInHeader && rows.length === 0)
+        rec.name = '合计';
       if (rec.name === '合计') sawTotal = true;
       rows.push(rec);
     }
   }
+  applyRowGroups(rows, ctx);
   const signature = header.map((c) => c.levels.join('/')).join('|');
   return { rows, warnings, signature };
+}
+
+/** Groups printed over flattened blocks (see TableSpec.rowGroups): coded rows get their group as row_path. */
+export function applyRowGroups(rows: RowRecord[], ctx: TableContext): void {
+  const groups = ctx.spec.rowGroups;
+  const printed = ctx.printedHeader ?? '';
+  if (groups.length === 0 || !groups.every((g) => printed.includes(g.path))) return;
+  if (rows.some((r) => r.path !== '')) return;
+  for (const row of rows) {
+    if (row.code === '') continue;
+    const cls = row.code.slice(0, 3);
+    const group = groups.find((g) => g.classes.includes(cls)) ?? groups.find((g) => g.classes.length === 0);
+    if (group) row.path = group.path;
+  }
+}
+
+/**
+ * An unlabelled column holding a few repeated labels (人员经费 / 公用经费, as an extractor unpivots a
+ * side-by-side 06表) is the rows' group, not a value column.
+ */
+function markGroupColumns(grid: Grid, h: number, cols: MappedColumn[]): MappedColumn[] {
+  return cols.map((col) => {
+    if (col.role !== 'value' || col.spec || col.label !== '') return col;
+    const body = Array.from({ length: grid.nRows - h }, (_, i) => grid.text(h + i, col.col)).filter((t) => t !== '');
+    const distinct = new Set(body);
+    const grouping = body.length > distinct.size && distinct.size <= 4 && body.every((t) => !isAmountText(t));
+    return grouping ? { ...col, role: 'path' } : col;
+  });
 }
 
 function readSegment(
@@ -95,7 +126,14 @@ function readSegment(
   const amountInKeys = cells.some(({ c, text }) => c > lastKey && c < firstValue && isAmountText(text));
   const shift = lastKey >= firstValue || amountInKeys ? lastKey + 1 - firstValue : 0;
   const rec = emptyRecord(seg.side);
-  rowKey(rec, keyCells, ctx, seg.side);
+  const pathCols = new Set(seg.cols.filter((c) => c.role === 'path').map((c) => c.col));
+  rec.path = keyCells.find((k) => pathCols.has(k.c))?.text ?? '';
+  rowKey(
+    rec,
+    keyCells.filter((k) => !pathCols.has(k.c)),
+    ctx,
+    seg.side,
+  );
   const seen = new Set<string>();
   const countUnit = ctx.spec.rowUnits.find((u) => rec.name.includes(u.match))?.unit;
   for (const col of valueCols) {

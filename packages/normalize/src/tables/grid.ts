@@ -110,6 +110,8 @@ export function headerColumns(grid: Grid, headerRows: number): HeaderColumn[] {
       texts.forEach((t, c) => {
         if (/^\d{1,2}$/u.test(t)) numbers[c] = t;
       });
+      // 类/款/项 printed on the 栏次 row still name their columns.
+      label.push(texts.map((t) => (/^(?:类|款|项|行次)$/u.test(t) ? t : '')));
       continue;
     }
     label.push(texts.map((t) => t.replace(/^栏次/u, '')));

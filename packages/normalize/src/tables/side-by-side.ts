@@ -8,7 +8,7 @@ import { matchKey, rowNameOf } from '../text/clean.ts';
 import { type MappedColumn, mapColumns } from './columns.ts';
 import type { TableContext } from './context.ts';
 import { headerColumns, headerRowCount, isAmountText, isColumnNumberRow, rowTexts, toGrid } from './grid.ts';
-import type { ReadTable } from './grid-table.ts';
+import { applyRowGroups, type ReadTable } from './grid-table.ts';
 import { emptyRecord, type RowRecord } from './record.ts';
 import { isCode, keyByCode, splitCodeName } from './row-keys.ts';
 
@@ -45,9 +45,8 @@ function blocksOf(cols: MappedColumn[], nCols: number): Block[] {
   });
 }
 
-/** True when the table prints repeated code blocks side by side. */
+/** True when the table still prints repeated code blocks side by side (not already unpivoted by the extractor). */
 export function isSideBySide(table: ExtractedTable): boolean {
-  if (table.layout.kind === 'side-by-side') return true;
   const grid = toGrid(table);
   const cols = mapColumns(headerColumns(grid, headerRowCount(table, grid)), [], false);
   return blockStarts(cols).length >= 2;
@@ -101,6 +100,7 @@ export function readSideBySide(table: ExtractedTable, ctx: TableContext): ReadTa
       rows.push(rec);
     }
   }
+  applyRowGroups(rows, ctx);
   return { rows, warnings, signature: header.map((c) => c.levels.join('/')).join('|') };
 }
 
