@@ -71,14 +71,22 @@ describe('upsertDatabase', () => {
     ]);
   });
 
+  it('refuses a database whose tables have other columns, naming the table', async () => {
+    const db = path.join(await mkdtemp(path.join(tmpdir(), 'll-db-')), 'run.duckdb');
+    await query(db, 'CREATE TABLE facts (document VARCHAR, value DOUBLE)');
+    await expect(upsertDatabase(db, sampleRun().documents)).rejects.toThrow(
+      /table facts has columns \(document, value\)/,
+    );
+  });
+
   it('a failing load rolls back: the previous rows stay', async () => {
     const db = path.join(await mkdtemp(path.join(tmpdir(), 'll-db-')), 'run.duckdb');
     // The same validation table as upsertDatabase creates, plus a CHECK that lets the test make an INSERT fail
     // after the document's old rows were already deleted inside the transaction.
-    const columns = ['document_sha256', 'document', 'description', 'status', 'severity', 'expected', 'actual']
-      .concat(['difference', 'tolerance', 'tolerance_reason', 'message', 'cells'])
-      .map((c) => `"${c}" VARCHAR`);
-    await query(db, `CREATE TABLE validation (${columns.join(', ')}, "check" VARCHAR CHECK ("check" <> 'boom'))`);
+    const columns = ['document_sha256', 'document', 'check', 'description', 'status', 'severity', 'expected']
+      .concat(['actual', 'difference', 'tolerance', 'tolerance_reason', 'message', 'cells'])
+      .map((c) => (c === 'check' ? `"check" VARCHAR CHECK ("check" <> 'boom')` : `"${c}" VARCHAR`));
+    await query(db, `CREATE TABLE validation (${columns.join(', ')})`);
     const run = sampleRun();
     await upsertDatabase(db, run.documents, run.validation);
     expect(await counts(db)).toEqual([{ documents: 2, facts: 4, checks: 4 }]);
