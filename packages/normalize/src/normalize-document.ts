@@ -120,8 +120,12 @@ function normalizeTable(
   const title = titleOf(t, p);
   const byTitle = specByTitle(title, p);
   const performanceSpec = p.tables.find((s) => s.kind === 'performance');
+  // A printed but unrecognised title means another table (部门整体绩效指标表, 评价指标体系评分表): no header guess.
+  const untitled = title === '';
   let spec =
-    byTitle ?? (t.layout.kind === 'key-value' && performanceSpec ? performanceSpec : undefined) ?? specByHeader(t, p);
+    byTitle ??
+    (untitled && t.layout.kind === 'key-value' && performanceSpec ? performanceSpec : undefined) ??
+    (untitled ? specByHeader(t, p) : undefined);
   let number = tableNumberOf(t);
   let unit = unitOfTable(t);
   const rawTitle = title;

@@ -48,6 +48,7 @@ export function readPerformance(table: ExtractedTable, spec: PerformanceSpec, un
   let project = '';
   let section: Section = 'none';
   let funds: Map<number, ColumnSpec> = new Map();
+  let fundsHeaderJustSeen = false;
   let fundsUnit = unitPrinted === '元' ? '元' : '万元';
   let goal: { planned: number; actual: number; rec: RowRecord; parts: { planned: Cell[]; actual: Cell[] } } | undefined;
   let ind: Map<number, ColumnSpec> = new Map();
@@ -61,6 +62,8 @@ export function readPerformance(table: ExtractedTable, spec: PerformanceSpec, un
     if (filled.length === 0) continue;
     const first = filled[0]?.t ?? '';
 
+    const wasFundsHeader = fundsHeaderJustSeen;
+    fundsHeaderJustSeen = false;
     const projectLabel = startsWithAny(first, spec.projectLabels);
     if (projectLabel) {
       project = valueAfterLabel(texts, filled[0]?.c ?? 0, projectLabel);
@@ -75,7 +78,9 @@ export function readPerformance(table: ExtractedTable, spec: PerformanceSpec, un
       filled.filter(({ t }) => spec.fundsColumns.some((s) => matchSpec([t], [s]))).length >= 2 &&
       !texts.some((t) => /一级指标/u.test(t))
     ) {
-      funds = new Map();
+      // A second header row (目标申报数 | 预算编制数 under 年初预算数) refines the first instead of replacing it.
+      if (!(section === 'funds' && wasFundsHeader)) funds = new Map();
+      fundsHeaderJustSeen = true;
       for (const { t, c } of filled) {
         const s = matchSpec([t], spec.fundsColumns);
         if (s) funds.set(c, s);
@@ -118,8 +123,10 @@ export function readPerformance(table: ExtractedTable, spec: PerformanceSpec, un
       for (const { c } of filled) {
         const cell = grid.at(r, c);
         if (!cell) continue;
-        if (c >= goal.actual) goal.parts.actual.push(cell);
-        else if (c >= goal.planned) goal.parts.planned.push(cell);
+        const parts = c >= goal.actual ? goal.parts.actual : c >= goal.planned ? goal.parts.planned : undefined;
+        // Converted text sometimes repeats the tail of a wrapped cell on the next line; keep it once.
+        const sofar = matchKey(parts?.map((p) => p.text).join('') ?? '');
+        if (parts && !(sofar !== '' && sofar.endsWith(matchKey(cell.text)))) parts.push(cell);
       }
     } else if (section === 'indicators') {
       const got = readIndicator(grid, r, texts, ind, { level1, level2 }, placeholders);
@@ -236,6 +243,19 @@ function readFundsRow(
   return rec.cells.length > 0 ? rec : undefined;
 }
 
+/**
+ * Converted text sometimes repeats the tail of a wrapped cell (`…稳定运行。基金安全稳定运行。`): a tail of four or
+ * more characters printed twice in a row at the end is kept once.
+ */
+export function dropRepeatedTail(text: string): string {
+  for (let n = Math.floor(text.length / 2); n >= 4; n--) {
+    const tail = text.slice(-n);
+    const before = text.slice(0, -n);
+    if (before.endsWith(tail.replace(/^\s+/u, '')) && /[。.;；]$/u.test(tail)) return before;
+  }
+  return text;
+}
+
 function finishGoal(goal: { rec: RowRecord; parts: { planned: Cell[]; actual: Cell[] } }): RowRecord {
   const rec = goal.rec;
   for (const [key, cells] of [
@@ -244,7 +264,7 @@ function finishGoal(goal: { rec: RowRecord; parts: { planned: Cell[]; actual: Ce
   ] as const) {
     const first = cells[0];
     if (!first) continue;
-    const text = cells.map((c) => c.text).join('');
+    const text = dropRepeatedTail(cells.map((c) => c.text).join(''));
     const lines = cells.flatMap((c) => c.provenance.lines ?? []);
     const cell: Cell = {
       ...first,
