@@ -15,7 +15,18 @@ export function isAmount2(text: string): boolean {
   return AMOUNT2_RE.test(text);
 }
 
-/** Split one space-free run into the printed cells it glues together; a clean run comes back alone. */
+/**
+ * True when a table body prints its amounts with exactly two decimals (≥ 3 clean ones, and clean or glued
+ * runs make ≥ 80 % of all decimal tokens): only then is splitting safe — among `0.58428`-style values it is not.
+ */
+export function usesTwoDecimals(texts: readonly string[]): boolean {
+  const tokens = texts.flatMap((t) => t.split(/\s+/)).filter((t) => /^-?[\d,]*\d\.\d/.test(t));
+  const clean = tokens.filter((t) => AMOUNT2_RE.test(t)).length;
+  const glued = tokens.filter((t) => !AMOUNT2_RE.test(t) && splitGlued(t).length > 1).length;
+  return clean >= 3 && clean + glued >= 0.8 * tokens.length;
+}
+
+/** Split one space-free run (use only where `usesTwoDecimals` holds) into the printed cells it glues together; a clean run comes back alone. */
 export function splitGlued(run: string): string[] {
   const m = GLUED_RE.exec(run);
   if (!m?.[1] || !m[2]) return [run];

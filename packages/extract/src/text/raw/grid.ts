@@ -6,6 +6,7 @@ import type { ExtractedTableInput, TextLine } from '../../model.ts';
 import { type Identity, identitiesFromLeaves, placeValues } from './arithmetic.ts';
 import { type CellInput, headerCellsFromPaths } from './cells.ts';
 import { undoubleRuns } from './doubling.ts';
+import { usesTwoDecimals } from './glue.ts';
 import { type HeaderTemplate, isColumnNumberLine, readHeader, undoubleHeaderText } from './header.ts';
 import { hierarchyWarnings } from './hierarchy.ts';
 import { HEADER_LABELS, STUB_LABELS, segmentLabels } from './lexicon.ts';
@@ -38,12 +39,6 @@ function isHeaderLine(text: string): boolean {
   if (!t.split(/\s+/).every((piece) => undoubleRuns(piece) !== undefined)) return false;
   const labels = segmentLabels(undoubleHeaderText(t), HEADER_LABELS);
   return labels.length >= 2 && labels.every((l) => HEADER_LABELS.includes(l));
-}
-
-/** True when the body prints amounts with exactly two decimals, which makes glued runs splittable. */
-function usesTwoDecimals(lines: readonly TextLine[]): boolean {
-  const tokens = lines.flatMap((l) => l.text.split(/\s+/)).filter((t) => /^\d[\d,]*\.\d/.test(t));
-  return tokens.length > 0 && tokens.every((t) => /^[\d,]+\.\d{2}/.test(t));
 }
 
 interface Emitter {
@@ -113,7 +108,7 @@ export function buildGridTable(
   const template = readHeader(headerZone, columnLine);
   const bodyStart = columnLine ? columnLine.lineNo : (nonBlank[firstData]?.lineNo ?? 0) - 1;
   const body = [...sections, ...lines.filter((l) => l.lineNo > bodyStart)];
-  const twoDecimal = usesTwoDecimals(body);
+  const twoDecimal = usesTwoDecimals(body.map((l) => l.text));
   const rules = { twoDecimal };
 
   // Column layout and header cells.

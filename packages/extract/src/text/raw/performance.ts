@@ -198,8 +198,12 @@ export function buildPerformanceTable(
     if (!l || !data) break;
     const lr: [number, number] = [l.lineNo, l.lineNo];
     push(b, data.label, 0, lr, false);
+    // More values than columns: the rate and score columns end the row, so values align right and the
+    // surplus (leftmost) values go after the last column, unlabeled and flagged.
+    const surplus = fundLeaves.length > 0 ? Math.max(0, data.values.length - fundLeaves.length) : 0;
     data.values.forEach((v, j) => {
-      push(b, v, 1 + j, lr, false);
+      if (j < surplus) push(b, v, 1 + fundLeaves.length + j, lr, false, { confidence: 0.3, notes: ['surplus-value'] });
+      else push(b, v, 1 + j - surplus, lr, false);
     });
     if (fundLeaves.length > 0 && data.values.length !== fundLeaves.length)
       b.warnings.push(
