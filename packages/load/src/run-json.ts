@@ -17,6 +17,13 @@ export interface RunRecord {
 export function buildRunJson(run: RunOutputs) {
   const checksByDocument = new Map<string, number>();
   for (const r of run.validation) checksByDocument.set(r.document, (checksByDocument.get(r.document) ?? 0) + 1);
+  // Checks name their document by file name only: when two inputs share a name, the first one gets the count.
+  const counted = new Set<string>();
+  const checksOf = (name: string) => {
+    if (counted.has(name)) return 0;
+    counted.add(name);
+    return checksByDocument.get(name) ?? 0;
+  };
   const documents: RunRecord[] = run.documents.map((doc) => ({
     path: doc.path,
     sha256: doc.sha256,
@@ -24,7 +31,7 @@ export function buildRunJson(run: RunOutputs) {
     ...(doc.error ? { error: doc.error } : {}),
     tables: doc.extracted?.tables.length ?? 0,
     facts: doc.normalized?.facts.length ?? 0,
-    checks: doc.normalized ? (checksByDocument.get(doc.normalized.meta.document) ?? 0) : 0,
+    checks: doc.normalized ? checksOf(doc.normalized.meta.document) : 0,
     timings_ms: roundTimings(doc.timings),
   }));
   const count = (status: string) => run.documents.filter((d) => d.status === status).length;
