@@ -1,0 +1,120 @@
+/**
+ * Mutation test on the real pipeline (text extractor → normalizer → validation): change one printed amount of
+ * seed 000's tables 01–09 at a time and require a failing check that names that very cell. Amounts are picked
+ * deterministically, evenly spread over each table kind (set MUTATION_FULL=1 to mutate every amount).
+ */
+import { readFileSync } from 'node:fs';
+import { add, dec, extractText, readSource, type SourceDocument, shift, toDecimalString } from '@ledgerlift/extract';
+import { type Fact, type NormalizedDocument, normalizeDocument, type TableKind } from '@ledgerlift/normalize';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validateDocuments } from '../packages/normalize/src/validate/index.ts';
+
+const FILE = new URL('../corpus/000_9a60f633ec701c44.txt', import.meta.url).pathname;
+// Tables 01–09 and the 情况说明 end before line 537 (部门整体绩效自评结果); the performance reports after it are
+// not needed here and would triple the run time.
+const KEEP_LINES = 536;
+const FULL = process.env.MUTATION_FULL === '1';
+const PER_KIND = FULL ? Number.POSITIVE_INFINITY : 6;
+const KINDS: TableKind[] = [
+  'summary',
+  'income',
+  'expenditure',
+  'appropriation_summary',
+  'general_budget',
+  'general_budget_basic',
+  'gov_fund',
+  'state_capital',
+  'three_public',
+];
+
+let source: SourceDocument;
+let lines: string[];
+let baseline: NormalizedDocument;
+
+const run = (text: string[]) => normalizeDocument(extractText(source, text.join('\n')));
+const lineOf = (f: Fact) => Number(/^lines (\d+)/.exec(f.source)?.[1] ?? 0);
+const cellKey = (f: Pick<Fact, 'table_kind' | 'row_code' | 'row_name' | 'side' | 'column_key'>) =>
+  [f.table_kind, f.side, f.row_code, f.row_name, f.column_key].join('|');
+
+/** Evenly spread picks: n items out of the list, first and last included. */
+function spread<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  return Array.from({ length: n }, (_, i) => items[Math.round((i * (items.length - 1)) / (n - 1))] as T);
+}
+
+/** The printed amount plus one in its own unit ("46.98" → "47.98", "0" → "1"). */
+function bump(printed: string): string {
+  const decimals = /\.(\d+)$/.exec(printed)?.[1]?.length ?? 0;
+  const next = add(dec(printed.replace(/,/g, '')), dec('1'));
+  const [int = '0', frac = ''] = toDecimalString(next).split('.');
+  return decimals ? `${int}.${frac.padEnd(decimals, '0')}` : int;
+}
+
+/**
+ * Replace the fact's printed amount in its line: the r-th field equal to it, where r is the fact's rank among the
+ * facts printed on that line with the same text (facts and fields both run left to right).
+ */
+function mutate(fact: Fact, facts: Fact[]): { text: string[]; printed: string } {
+  const lineNo = lineOf(fact);
+  const same = facts.filter((f) => lineOf(f) === lineNo && f.value_printed === fact.value_printed);
+  const rank = same.indexOf(fact);
+  const fields = (lines[lineNo - 1] ?? '').split('\t');
+  const at = fields.map((f, i) => (f.trim() === fact.value_printed ? i : -1)).filter((i) => i >= 0)[rank];
+  if (at === undefined) throw new Error(`cannot find ${fact.value_printed} #${rank} on line ${lineNo}`);
+  const printed = bump(fact.value_printed);
+  fields[at] = fields[at]!.replace(fact.value_printed, printed);
+  const text = [...lines];
+  text[lineNo - 1] = fields.join('\t');
+  return { text, printed };
+}
+
+beforeAll(async () => {
+  source = (await readSource(FILE)).source;
+  lines = readFileSync(FILE, 'utf8').split('\n').slice(0, KEEP_LINES);
+  baseline = run(lines);
+});
+
+describe('mutation of seed 000 through the real pipeline', () => {
+  it('passes every check unmodified (the baseline the mutations are measured against)', () => {
+    const failed = validateDocuments([baseline]).filter((r) => r.status === 'fail');
+    expect(failed).toEqual([]);
+  });
+
+  for (const kind of KINDS) {
+    it(
+      `catches any single changed amount of the ${kind} table, naming the cell`,
+      () => {
+        const facts = baseline.facts.filter((f) => f.value_status === 'number');
+        const targets = spread(
+          facts.filter((f) => f.table_kind === kind),
+          PER_KIND,
+        );
+        expect(targets.length).toBeGreaterThan(0);
+        const missed: string[] = [];
+        for (const fact of targets) {
+          const { text, printed } = mutate(fact, facts);
+          const doc = run(text);
+          // The pipeline must read the changed amount at the same cell, or the mutation did not test validation.
+          const changed = doc.facts.find((f) => cellKey(f) === cellKey(fact) && f.source === fact.source);
+          const wan = fact.unit_printed === '万元';
+          const want = toDecimalString(shift(dec(printed.replace(/,/g, '')), wan ? 4 : 0));
+          expect(changed?.value, `${cellKey(fact)} at ${fact.source}`).toBe(want);
+          const named = validateDocuments([doc]).some(
+            (r) =>
+              r.status === 'fail' &&
+              r.cells.some(
+                (c) =>
+                  c.table_id === changed?.table_id &&
+                  c.column === fact.column_key &&
+                  c.source === fact.source &&
+                  c.value === want,
+              ),
+          );
+          if (!named) missed.push(`${cellKey(fact)} ${fact.value_printed}→${printed} (${fact.source})`);
+        }
+        expect(missed).toEqual([]);
+      },
+      FULL ? 900_000 : 60_000,
+    );
+  }
+});
