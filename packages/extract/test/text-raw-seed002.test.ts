@@ -317,7 +317,7 @@ describe('seed 002: every value of corpus/expected is extracted, at its line, un
     const failures: string[] = [];
     const used = new Set<Cell>();
     for (const [kind, , side, code, , name, , key, value, line] of rows) {
-      const [titleRe, keys] = GRID_KINDS[kind ?? ''] ?? [/^$/, {}];
+      const [titleRe, keys]: [RegExp, Record<string, RegExp>] = GRID_KINDS[kind ?? ''] ?? [/^$/, {}];
       const t = byTitle(titleRe);
       const cell = t.cells.find(
         (c) =>

@@ -73,7 +73,8 @@ function mergeWrapped(pieces: Piece[]): Piece[] {
       const prev = pieces[j - 1];
       if (!q || !prev || !q.first || !prev.last || !isTextPiece(q.text) || q.lines[0] <= lastLine) break;
       // A fake-bold line next to a plain one is a different cell (a section heading above a row label).
-      if (isFakeBold(q.text) !== isFakeBold(fragments[0] ?? '')) break;
+      if (boldness(q.text) * Math.max(...fragments.map(boldness)) < 0) break;
+      if (boldness(q.text) * Math.min(...fragments.map(boldness)) < 0) break;
       fragments.push(q.text);
       lastLine = q.lines[1];
       notes = [...notes, ...q.notes];
@@ -100,9 +101,13 @@ function mergeWrapped(pieces: Piece[]): Piece[] {
   return out;
 }
 
-/** True when a fragment is two copies of itself (a one-character copy counts: it is only a wrap's tail). */
-function isFakeBold(text: string): boolean {
-  return halfIfDoubled(text) !== undefined;
+/**
+ * 1 for a fragment that is surely fake bold (two copies of ≥ 2 characters), −1 for one that is not doubled at
+ * all, 0 for a one-character double (`计计`, the tail of a bold cell, or a real 常常). A wrap never mixes 1 and −1.
+ */
+function boldness(text: string): number {
+  if (undoubleToken(text) !== undefined) return 1;
+  return halfIfDoubled(text) === undefined ? -1 : 0;
 }
 
 /**
