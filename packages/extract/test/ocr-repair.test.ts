@@ -75,12 +75,22 @@ describe('repairAmounts', () => {
     expect(textAt(report.cells, 1, 2)).toBe('2126408.93');
   });
 
-  it('keeps and flags a reading no candidate can explain', () => {
+  it('solves a misread from two agreeing identities when the reading is a digit away', () => {
     const damaged = CLEAN.map((r) => [...r]);
-    damaged[3]![2] = '1761420.00'; // 8 read as 7: not a slip we try from 7, so nothing proves a fix
+    damaged[3]![2] = '1761420.00'; // 8 read as 7: row (= 项目支出) and hierarchy (208 − 20805) both give 1861420
     const report = repairAmounts(grid(damaged), 0, 5);
     const cell = report.cells.find((c) => c.row === 3 && c.col === 2)!;
-    expect(cell.text).toBe('1761420.00');
+    expect(cell.text).toBe('1861420');
+    expect(cell.notes?.some((n) => n.includes('solved from 2 identities'))).toBe(true);
+    expect(report.flagged).toBe(0);
+  });
+
+  it('keeps and flags a reading no candidate and no close solution can explain', () => {
+    const damaged = CLEAN.map((r) => [...r]);
+    damaged[3]![2] = '1234567.00'; // far from 1861420: the identities know the value, the reading does not support it
+    const report = repairAmounts(grid(damaged), 0, 5);
+    const cell = report.cells.find((c) => c.row === 3 && c.col === 2)!;
+    expect(cell.text).toBe('1234567.00');
     expect(cell.notes).toContain('ocr-unverified');
     expect(report.flagged).toBeGreaterThan(0);
   });

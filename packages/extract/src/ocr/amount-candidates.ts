@@ -49,13 +49,21 @@ export function cleanAmountText(raw: string, decimals = 2): string {
   return text.replace(/\s+/g, '');
 }
 
-/** True when the raw OCR text is plausibly an amount (mostly digits and confusables). */
+/** The longest run shaped like a number in cleaned text (junk letters read from specks or a seal dropped). */
+function numericCore(cleaned: string): string | undefined {
+  const runs = cleaned.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  return runs.sort((a, b) => b.length - a.length)[0];
+}
+
+/** True when the raw OCR text is plausibly an amount (mostly digits and confusables, or junk around a number). */
 export function looksLikeAmount(raw: string): boolean {
   const t = raw.trim();
   if (t.length === 0) return false;
   const digits = [...t].filter((c) => /\d/.test(c)).length;
   const confusable = [...t].filter((c) => c in CONFUSABLE || /[.,\s]/.test(c)).length;
-  return digits >= 2 && digits + confusable >= t.length - 1;
+  if (digits >= 2 && digits + confusable >= t.length - 1) return true;
+  const core = numericCore(cleanAmountText(t)) ?? '';
+  return core.replace(/\D/g, '').length >= 3 && core.length >= t.replace(/\s/g, '').length * 0.6;
 }
 
 /** Canonical values the raw text may stand for, cheapest explanation first, without duplicates. */
@@ -65,8 +73,13 @@ export function amountCandidates(raw: string, decimals = 2): string[] {
     const parsed = parseAmount(text);
     if (parsed.status === 'number' && !out.includes(parsed.value!)) out.push(parsed.value!);
   };
-  const cleaned = cleanAmountText(raw, decimals);
+  let cleaned = cleanAmountText(raw, decimals);
   push(cleaned);
+  const core = numericCore(cleaned);
+  if (core && core !== cleaned) {
+    push(core);
+    if (parseAmount(cleaned).status !== 'number') cleaned = core;
+  }
   const digits = cleaned.replace(/,/g, '');
   if (/^\d+$/.test(digits) && decimals > 0 && digits.length > decimals) {
     push(`${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`); // point lost

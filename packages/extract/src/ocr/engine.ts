@@ -18,6 +18,8 @@ export interface OcrWord {
   confidence: number;
   /** Words sharing a line id were read as one text line. */
   line: number;
+  /** One box per character when the engine reports them (tesseract.js); CJK word boxes can overlap their neighbours. */
+  chars?: Box[];
 }
 
 export interface RecognizeOptions {
@@ -42,10 +44,17 @@ export interface EngineOptions {
 
 const LANGS = OCR_LANGUAGES.join('+');
 
+interface TsBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 interface TsWord {
   text: string;
   confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
+  bbox: TsBox;
+  symbols?: { text: string; bbox: TsBox }[] | null;
 }
 interface TsBlocks {
   blocks?: { paragraphs: { lines: { words: TsWord[] }[] }[] }[] | null;
@@ -111,6 +120,8 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
   };
 }
 
+const boxOf = (b: TsBox): Box => ({ x0: b.x0, top: b.y0, x1: b.x1, bottom: b.y1 });
+
 function wordsFromBlocks(data: TsBlocks): OcrWord[] {
   const words: OcrWord[] = [];
   let line = 0;
@@ -121,12 +132,10 @@ function wordsFromBlocks(data: TsBlocks): OcrWord[] {
         for (const w of l.words) {
           const text = w.text.trim();
           if (!text) continue;
-          words.push({
-            text,
-            box: { x0: w.bbox.x0, top: w.bbox.y0, x1: w.bbox.x1, bottom: w.bbox.y1 },
-            confidence: w.confidence / 100,
-            line,
-          });
+          const symbols = (w.symbols ?? []).filter((s) => s.text.trim() !== '');
+          const word: OcrWord = { text, box: boxOf(w.bbox), confidence: w.confidence / 100, line };
+          if (symbols.map((s) => s.text.trim()).join('') === text) word.chars = symbols.map((s) => boxOf(s.bbox));
+          words.push(word);
         }
       }
     }

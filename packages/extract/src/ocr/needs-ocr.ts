@@ -12,6 +12,8 @@ export interface OcrVerdict {
   needed: boolean;
   /** Why, in a few words (for warnings and logs). */
   reason: string;
+  /** Resolution of the scan when the page is mostly one image: render at this, not above (upsampling only costs). */
+  scanDpi?: number;
 }
 
 /** DPI of the quick check render: enough to see text strokes, cheap to draw. */
@@ -91,5 +93,6 @@ export async function pageNeedsOcr(content: PageContent, raster: PdfRaster): Pro
   if (garbageRatio(content.glyphs) >= 0.3 || !worthDrawing(content, drawing)) return decideOcr(content, drawing);
   const image = await raster.render(content.page, CHECK_DPI);
   const boxes: Box[] = [...content.glyphs, ...content.segments];
-  return decideOcr(content, drawing, inkOutside(image, CHECK_DPI, boxes));
+  const verdict = decideOcr(content, drawing, inkOutside(image, CHECK_DPI, boxes));
+  return drawing.largestImage >= 0.5 && drawing.imageDpi ? { ...verdict, scanDpi: drawing.imageDpi } : verdict;
 }

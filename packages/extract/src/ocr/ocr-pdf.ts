@@ -12,7 +12,7 @@ import { FurnitureDetector } from '../pdf/furniture.ts';
 import { analysePage } from '../pdf/page-tables.ts';
 import type { PageContent, PageTable } from '../pdf/types.ts';
 import { DEFAULT_DPI, engineFor, mapLimit, type OcrOptions } from './engine-choice.ts';
-import { pageNeedsOcr } from './needs-ocr.ts';
+import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type ScoredBox } from './ocr-page.ts';
 import { finishOcrTable } from './ocr-tables.ts';
 import { openPdfRaster, type PdfRaster } from './render.ts';
@@ -35,28 +35,31 @@ export async function substituteOcrPages(
 ): Promise<OcrSubstitution> {
   const out = contents.map((c, i) => c ?? EMPTY(i + 1));
   const warnings: string[] = [];
-  const todo: { page: number; reason: string }[] = [];
+  const todo: { page: number; reason: string; scanDpi?: number }[] = [];
   for (const [i, content] of out.entries()) {
     const page = i + 1;
     if (options.force || !contents[i]) {
       todo.push({ page, reason: contents[i] ? 'OCR forced' : 'text layer unreadable' });
       continue;
     }
-    const verdict = await pageNeedsOcr(content, raster).catch((error: Error) => ({
-      needed: false,
-      reason: error.message,
-    }));
-    if (verdict.needed) todo.push({ page, reason: verdict.reason });
+    const verdict = await pageNeedsOcr(content, raster).catch(
+      (error: Error): OcrVerdict => ({
+        needed: false,
+        reason: error.message,
+      }),
+    );
+    if (verdict.needed) todo.push({ page, reason: verdict.reason, scanDpi: verdict.scanDpi });
   }
   const words = new Map<number, ScoredBox[]>();
   if (todo.length === 0) return { contents: out, words, warnings };
   const { engine, owned } = await engineFor(options);
-  const dpi = options.dpi ?? DEFAULT_DPI;
   let done = 0;
   try {
     // One page more than the pool can run, so rendering the next page overlaps recognition.
     const limit = (options.workers ?? availableParallelism()) + 1;
-    await mapLimit(todo, limit, async ({ page, reason }) => {
+    await mapLimit(todo, limit, async ({ page, reason, scanDpi }) => {
+      // A scan is read at its own resolution (within reason); vector pages at the default.
+      const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(150, scanDpi)) : DEFAULT_DPI);
       try {
         const image = await raster.render(page, dpi);
         const result = await ocrImage(page, image, dpi, engine);

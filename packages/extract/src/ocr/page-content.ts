@@ -7,16 +7,17 @@ import { isCjk } from '../pdf/lines.ts';
 import type { Glyph, PageContent, Segment } from '../pdf/types.ts';
 import type { OcrWord } from './engine.ts';
 
-/** Characters of one word with boxes shared out evenly across the word's width. */
+/** Characters of one word: each with its own box when the engine gave one, else the word's width shared out. */
 function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean): Glyph[] {
   const chars = [...word.text];
   const width = (word.box.x1 - word.box.x0) / chars.length;
+  const own = word.chars?.length === chars.length ? word.chars : undefined;
   const top = word.box.top * scale;
   const bottom = word.box.bottom * scale;
   return chars.map((ch, i) => ({
     ch,
-    x0: (word.box.x0 + i * width) * scale,
-    x1: (word.box.x0 + (i + 1) * width) * scale,
+    x0: (own ? own[i]!.x0 : word.box.x0 + i * width) * scale,
+    x1: (own ? own[i]!.x1 : word.box.x0 + (i + 1) * width) * scale,
     top,
     bottom,
     size: bottom - top,

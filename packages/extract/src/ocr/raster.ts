@@ -10,12 +10,16 @@ export interface GreyImage {
   data: Uint8Array;
 }
 
-/** Convert RGBA pixels (as a canvas gives them) to grey, compositing transparency onto white. */
+/**
+ * Convert RGBA pixels (as a canvas gives them) to grey, compositing transparency onto white. Strongly red
+ * pixels take their red channel: red seals (公章) printed over tables fade to paper, black ink under them stays dark.
+ */
 export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GreyImage {
   const data = new Uint8Array(width * height);
   for (let i = 0, p = 0; p < data.length; i += 4, p += 1) {
     const alpha = rgba[i + 3]! / 255;
-    const luma = 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
+    const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
+    const luma = r - Math.max(g, b) > 50 ? r : 0.299 * r + 0.587 * g + 0.114 * b;
     data[p] = Math.round(luma * alpha + 255 * (1 - alpha));
   }
   return { width, height, data };

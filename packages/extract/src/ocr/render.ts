@@ -22,6 +22,8 @@ export interface PageDrawing {
   images: number;
   /** Number of path constructions (vector outlines, rulings). */
   paths: number;
+  /** Pixels per inch of the largest image as drawn (a scan's resolution), when the page has images. */
+  imageDpi?: number;
 }
 
 /** An open PDF that can be drawn: page count, rasteriser, drawing summary and closer. */
@@ -89,7 +91,13 @@ export function summariseDrawing(
       summary.images += 1;
       // Images are painted into the unit square, so the transform's determinant is their area.
       const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-      summary.largestImage = Math.max(summary.largestImage, Math.min(1, area / pageArea));
+      const share = Math.min(1, area / pageArea);
+      const pixels = typeof args?.[1] === 'number' ? args[1] : undefined;
+      if (share >= summary.largestImage) {
+        summary.largestImage = share;
+        const inches = Math.hypot(ctm[0], ctm[1]) / 72;
+        if (pixels && inches > 0) summary.imageDpi = Math.round(pixels / inches);
+      }
     }
   });
   return summary;

@@ -5,7 +5,7 @@
  * and one is kept only if it makes every identity through that cell hold; otherwise the reading stays and is flagged.
  */
 import { parseAmount } from '../common/amount.ts';
-import { add, cmp, type Dec, dec } from '../common/decimal.ts';
+import { add, cmp, type Dec, dec, sub, toDecimalString } from '../common/decimal.ts';
 import type { Cell } from '../model.ts';
 import { amountCandidates, looksLikeAmount } from './amount-candidates.ts';
 
@@ -137,6 +137,47 @@ function hierarchyEquations(rows: Map<number, Map<number, NotedCell>>, cols: num
   return families.filter((eqs) => eqs.length > 0 && eqs.filter((eq) => holds(eq)).length >= eqs.length * 0.6).flat();
 }
 
+/** Values that would make each failing equation through `cell` hold, taking the other cells as read. */
+function solvedValues(cell: NotedCell, eqs: readonly Equation[]): string[] {
+  const out = new Set<string>();
+  for (const eq of eqs) {
+    if (holds(eq)) continue;
+    const others = eq.parts.filter((c) => c !== cell).reduce((acc, c) => add(acc, amountOf(c)), ZERO);
+    const value = eq.total === cell ? others : sub(amountOf(eq.total), others);
+    if (value.units >= 0n) out.add(toDecimalString(value));
+  }
+  return [...out];
+}
+
+/** Levenshtein distance between the digit strings of two readings (the point ignored). */
+function digitDistance(a: string, b: string): number {
+  const x = a.replace(/\D/g, '');
+  const y = b.replace(/\D/g, '');
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1)));
+    }
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/**
+ * A value the identities solve for, kept only when it is close to what was read: one digit off when a single
+ * identity runs through the cell (it is then trivially satisfied), up to three when two or more agree.
+ */
+function solvedRepair(cell: NotedCell, raw: string, eqs: readonly Equation[]): string | undefined {
+  for (const value of solvedValues(cell, eqs)) {
+    const override = new Map([[cell as Cell, value]]);
+    if (!eqs.every((eq) => holds(eq, override))) continue;
+    const distance = digitDistance(raw, value);
+    if (distance <= 1 || (eqs.length >= 2 && distance <= 3)) return value;
+  }
+  return undefined;
+}
+
 export interface RepairReport {
   cells: Cell[];
   repaired: number;
@@ -170,7 +211,7 @@ export function repairAmounts(cells: readonly Cell[], headerRows: number, nCols:
     }
   }
   let repaired = 0;
-  for (let pass = 0; pass < 3; pass += 1) {
+  for (let pass = 0; pass < 4; pass += 1) {
     const suspects = new Set<NotedCell>();
     for (const eq of equations) if (!holds(eq)) for (const c of [eq.total, ...eq.parts]) suspects.add(c);
     if (suspects.size === 0) break;
@@ -181,6 +222,7 @@ export function repairAmounts(cells: readonly Cell[], headerRows: number, nCols:
       if (eqs.every((eq) => holds(eq))) continue;
       const raw = cell.notes.find((n) => n.startsWith('ocr-cleaned: '))?.slice(13) ?? cell.text;
       const current = parseAmount(cell.text).value;
+      let fixed = false;
       for (const candidate of amountCandidates(raw, decimals)) {
         if (candidate === current) continue;
         const override = new Map([[cell, candidate]]);
@@ -189,8 +231,16 @@ export function repairAmounts(cells: readonly Cell[], headerRows: number, nCols:
           cell.text = candidate;
           repaired += 1;
           changed = true;
+          fixed = true;
           break;
         }
+      }
+      const solved = fixed ? undefined : solvedRepair(cell, raw, eqs);
+      if (solved !== undefined) {
+        cell.notes.push(`ocr-repaired: ${cell.text} → ${solved} (solved from ${eqs.length} identities)`);
+        cell.text = solved;
+        repaired += 1;
+        changed = true;
       }
     }
     if (!changed) break;
