@@ -106,6 +106,8 @@ export function buildGridTable(
   const sections = pre.filter(isSection);
   if (headerZone.length === 0 || (firstData < 0 && !columnLine)) return undefined;
   const template = readHeader(headerZone, columnLine);
+  // A title with no recognisable header under it is a table of contents entry or a caption in prose.
+  if (template.warnings.includes('no known header labels')) return undefined;
   const bodyStart = columnLine ? columnLine.lineNo : (nonBlank[firstData]?.lineNo ?? 0) - 1;
   const body = [...sections, ...lines.filter((l) => l.lineNo > bodyStart)];
   const twoDecimal = usesTwoDecimals(body.map((l) => l.text));
@@ -183,6 +185,8 @@ export function buildGridTable(
       }
       let base = 0;
       let printed = false;
+      // 06表 prints several code/name/amount blocks side by side; each block part becomes its own row here
+      // (unpivoted: one row per economic code, block position dropped), so `blocks > 1` tables have one block.
       row.parts.forEach((part, s) => {
         const seg = template.blocks > 1 ? 0 : s;
         const k = template.segments[seg]?.leaves.length ?? 0;

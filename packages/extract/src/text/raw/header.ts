@@ -155,6 +155,8 @@ export function readHeader(zone: readonly TextLine[], columnLine: TextLine | und
   for (const seg of segments) {
     if (seg.leaves.length !== seg.numbers.length) warnings.push('header labels and column numbers disagree');
   }
+  const known = labels.filter((l) => HEADER_LABELS.includes(l)).length;
+  if (known < 2) warnings.push('no known header labels');
   const template: HeaderTemplate = {
     stub,
     stubLabels,

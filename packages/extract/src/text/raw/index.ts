@@ -9,10 +9,17 @@ import { buildGridTable } from './grid.ts';
 import { buildPerformanceTable } from './performance.ts';
 import { findRegions } from './regions.ts';
 
-/** Find and parse every table in raw converter text. */
-export function extractRawTables(lines: readonly TextLine[]): ExtractedTableInput[] {
+/** Tables found, and one warning per table region that could not be read. */
+export interface RawExtraction {
+  tables: ExtractedTableInput[];
+  warnings: string[];
+}
+
+/** Find and parse every table in raw converter text, reporting regions that failed instead of throwing. */
+export function readRawTables(lines: readonly TextLine[]): RawExtraction {
   const furniture = findFurniture(lines);
   const tables: ExtractedTableInput[] = [];
+  const warnings: string[] = [];
   for (const region of findRegions(lines)) {
     const id = `t${String(tables.length + 1).padStart(2, '0')}`;
     try {
@@ -21,9 +28,15 @@ export function extractRawTables(lines: readonly TextLine[]): ExtractedTableInpu
           ? buildPerformanceTable(region, furniture, id)
           : buildGridTable(region, furniture, id);
       if (table) tables.push(table);
-    } catch {
-      // A region that cannot be read is skipped, never fatal: the rest of the document still counts.
+    } catch (error) {
+      // One unreadable table must not cost the rest of the document.
+      warnings.push(`table "${region.titleText}" at line ${region.title.lineNo} not read: ${String(error)}`);
     }
   }
-  return tables;
+  return { tables, warnings };
+}
+
+/** Find and parse every table in raw converter text. */
+export function extractRawTables(lines: readonly TextLine[]): ExtractedTableInput[] {
+  return readRawTables(lines).tables;
 }
