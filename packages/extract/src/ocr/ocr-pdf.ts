@@ -66,7 +66,7 @@ export async function substituteOcrPages(
         out[page - 1] = result.content;
         words.set(page, result.words);
         const skew = Math.abs(result.skew) >= 0.05 ? `, straightened ${result.skew}°` : '';
-        warnings.push(`page ${page}: OCR (${reason}${skew})`);
+        warnings.push(`page ${page}: OCR at ${dpi} DPI (${reason}${skew})`);
       } catch (error) {
         warnings.push(`page ${page}: OCR failed (${String((error as Error)?.message ?? error).split('\n')[0]})`);
       } finally {
