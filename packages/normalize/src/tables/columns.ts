@@ -30,28 +30,35 @@ export function roleOf(levels: readonly string[]): ColumnRole | undefined {
 }
 
 /**
- * Best spec for a header path: every `&`-pattern of a label must occur in a distinct level; a match on the
- * deepest level beats one on a group level above it, then more matched characters win.
+ * Best spec for a header path: every `&`-pattern of a label must occur in a distinct level. The label whose
+ * matched levels are deepest wins (compared deepest first, so `预算数 / 公务用车购置费` beats a label that only
+ * matches the group above it), then the one matching more characters.
  */
 export function matchSpec(levels: readonly string[], specs: readonly ColumnSpec[]): ColumnSpec | undefined {
   const keys = levels.map((l) => matchKey(l));
-  let best: { spec: ColumnSpec; deep: boolean; chars: number } | undefined;
+  let best: { spec: ColumnSpec; depth: number[]; chars: number } | undefined;
   for (const spec of specs) {
     for (const label of spec.labels) {
       const m = matchLabel(keys, label.split('&').map(matchKey));
-      if (!m) continue;
-      if (!best || (m.deep && !best.deep) || (m.deep === best.deep && m.chars > best.chars)) {
-        best = { spec, ...m };
-      }
+      if (m && (!best || better(m, best))) best = { spec, ...m };
     }
   }
   return best?.spec;
 }
 
+function better(a: { depth: number[]; chars: number }, b: { depth: number[]; chars: number }): boolean {
+  for (let i = 0; i < Math.max(a.depth.length, b.depth.length); i++) {
+    const x = a.depth[i] ?? -1;
+    const y = b.depth[i] ?? -1;
+    if (x !== y) return x > y;
+  }
+  return a.chars > b.chars;
+}
+
 function matchLabel(
   keys: readonly string[],
   patterns: readonly string[],
-): { deep: boolean; chars: number } | undefined {
+): { depth: number[]; chars: number } | undefined {
   const used = new Set<number>();
   let chars = 0;
   for (const p of patterns) {
@@ -67,7 +74,7 @@ function matchLabel(
     used.add(found);
     chars += p.length;
   }
-  return { deep: used.has(keys.length - 1), chars };
+  return { depth: [...used].sort((x, y) => y - x), chars };
 }
 
 /** Side of a column in a two-sided table from its group label (收入 / 本年收入 | 支出 / 本年支出). */

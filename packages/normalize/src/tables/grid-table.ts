@@ -119,18 +119,23 @@ function readSegment(
     if (text !== '') cells.push({ c, text });
   }
   if (cells.length === 0) return undefined;
+  const codePart = (c: number, text: string) => roleAt.get(c) === 'code' && /^\d{2}$/u.test(text);
   const keyish = ({ c, text }: { c: number; text: string }) =>
-    !isAmountText(text) || (c < firstValue && (isCode(text) || (roleAt.get(c) === 'line' && lineOf(text) !== '')));
+    !isAmountText(text) ||
+    (c < firstValue && (isCode(text) || codePart(c, text) || (roleAt.get(c) === 'line' && lineOf(text) !== '')));
   const keyCells = cells.filter(keyish);
   const lastKey = keyCells.length > 0 ? Math.max(...keyCells.map((k) => k.c)) : seg.start - 1;
   const amountInKeys = cells.some(({ c, text }) => c > lastKey && c < firstValue && isAmountText(text));
-  const shift = lastKey >= firstValue || amountInKeys ? lastKey + 1 - firstValue : 0;
+  // Unknown tables have no canonical columns to re-align against: positions as printed.
+  const known = ctx.spec.kind !== 'unknown';
+  const shift = known && (lastKey >= firstValue || amountInKeys) ? lastKey + 1 - firstValue : 0;
   const rec = emptyRecord(seg.side);
   const pathCols = new Set(seg.cols.filter((c) => c.role === 'path').map((c) => c.col));
   rec.path = keyCells.find((k) => pathCols.has(k.c))?.text ?? '';
+  const keyed = known ? keyCells : keyCells.filter((k) => roleAt.get(k.c) !== 'value');
   rowKey(
     rec,
-    keyCells.filter((k) => !pathCols.has(k.c)),
+    keyed.filter((k) => !pathCols.has(k.c)).map((k) => ({ ...k, part: codePart(k.c, k.text) })),
     ctx,
     seg.side,
   );
@@ -149,7 +154,7 @@ function readSegment(
       cell,
       read: countUnit
         ? readValue(cell.text, 'count', ctx.unitPrinted, countUnit)
-        : readValue(cell.text, col.spec?.type ?? 'money', ctx.unitPrinted),
+        : readValue(cell.text, known ? (col.spec?.type ?? 'money') : 'count', ctx.unitPrinted),
     });
   }
   const mapped = new Set(valueCols.map((v) => v.col + shift));
@@ -164,13 +169,13 @@ function readSegment(
 
 function rowKey(
   rec: RowRecord,
-  keyCells: { c: number; text: string }[],
+  keyCells: { c: number; text: string; part: boolean }[],
   ctx: TableContext,
   side: RowRecord['side'],
 ): void {
   const texts = keyCells.map((k) => k.text);
-  let codeParts = texts.filter((t) => isCode(t));
-  let names = texts.filter((t) => !isAmountText(t) && !isCode(t));
+  let codeParts = keyCells.filter((k) => isCode(k.text) || k.part).map((k) => k.text);
+  let names = keyCells.filter((k) => !isAmountText(k.text) && !isCode(k.text) && !k.part).map((k) => k.text);
   if (ctx.spec.rowKey === 'name') {
     rec.line = texts.map(lineOf).find((l) => l !== '') ?? '';
     codeParts = [];

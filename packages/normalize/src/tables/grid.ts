@@ -116,7 +116,7 @@ export function headerColumns(grid: Grid, headerRows: number): HeaderColumn[] {
     }
     label.push(texts.map((t) => t.replace(/^栏次/u, '')));
   }
-  for (let i = 0; i < label.length - 1; i++) carryRight(label[i] ?? [], label[i + 1] ?? []);
+  for (let i = 0; i < label.length - 1; i++) carryRight(label[i] ?? [], label[i + 1] ?? [], label.slice(0, i));
   return Array.from({ length: grid.nCols }, (_, c) => {
     const levels: string[] = [];
     for (const row of label) {
@@ -127,10 +127,17 @@ export function headerColumns(grid: Grid, headerRows: number): HeaderColumn[] {
   });
 }
 
-function carryRight(row: string[], below: readonly string[]): void {
+function carryRight(row: string[], below: readonly string[], above: readonly string[][]): void {
   const starts = row.map((t, c) => (t !== '' ? c : -1)).filter((c) => c >= 0);
   starts.forEach((start, i) => {
-    const end = starts[i + 1] ?? row.length;
+    let end = starts[i + 1] ?? row.length;
+    // A group never reaches into columns that sit under another group above it.
+    for (let c = start + 1; c < end; c++) {
+      if (above.some((a) => (a[c] ?? '') !== (a[start] ?? ''))) {
+        end = c;
+        break;
+      }
+    }
     if (end - start < 2) return;
     const labelsBelow = below.slice(start, end).filter((t) => t !== '').length;
     if (labelsBelow < 2) return;
