@@ -3,7 +3,7 @@
  * every check, 001 reports exactly the inconsistencies it really prints (worked out by hand from its text):
  * 04 prints 卫生健康 6,106,079.83 (本年支出合计 7,295,041.17) where 01/03/05 print 6,078,929.72 (7,267,891.06);
  * 06 合计 4,448,400.69 ≠ 05 基本支出 4,217,447.45; 06 公用经费合计 343,371.77 leaves out 310 (32,835.00);
- * and its text restates 06's 4,448,400.69 as 一般公共预算财政拨款基本支出.
+ * its text restates 06's 4,448,400.69 as 一般公共预算财政拨款基本支出 and says 资本性支出 0 where 06 prints 32,835.00.
  */
 import { extractFile } from '@ledgerlift/extract';
 import { normalizeDocument } from '@ledgerlift/normalize';
@@ -38,6 +38,7 @@ describe('unmodified seeds through the real pipeline', () => {
         'cross/basic-detail/amount error',
         'general_budget_basic/public-use/amount error',
         'narrative/一般公共预算财政拨款基本支出 warning',
+        'narrative/经济分类 资本性支出 warning',
       ].sort(),
     );
     const cls = results.find((r) => r.check === 'cross/appropriation-general_budget/210');

@@ -856,6 +856,22 @@ describe('validateDocuments on seed 001 (元, prints inconsistent numbers)', () 
         ['general_budget_basic/public-use/amount', 'error'],
         // The text restates 06's 4,448,400.69 as 一般公共预算财政拨款基本支出 (05 prints 4,217,447.45).
         ['narrative/一般公共预算财政拨款基本支出', 'warning'],
+        // The text says "5. 资本性支出0元" where 06 prints 310 资本性支出 32,835.00.
+        ['narrative/经济分类 资本性支出', 'warning'],
+      ].sort(),
+    );
+  });
+
+  it('checks the economic 类 the 基本支出 text restates by name', () => {
+    const economic = results.filter((r) => r.check.startsWith('narrative/经济分类'));
+    expect(economic.map((r) => [r.check.replace(/\/L\d+$/, ''), r.status, r.actual]).sort()).toEqual(
+      [
+        ['narrative/经济分类 工资福利支出', 'pass', '4101668.92'],
+        ['narrative/经济分类 商品和服务支出', 'pass', '343371.77'],
+        ['narrative/经济分类 对个人和家庭的补助', 'pass', '3360'],
+        ['narrative/经济分类 资本性支出', 'fail', '0'],
+        ['narrative/经济分类 对企业补助', 'pass', '0'],
+        ['narrative/经济分类 其他支出', 'pass', '0'],
       ].sort(),
     );
   });

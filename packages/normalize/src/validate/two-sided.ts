@@ -4,7 +4,7 @@
  */
 import type { NormalizedDocument, NormalizedRow, NormalizedTable, ValidationResult } from '../model.ts';
 import { columnTerms, moneyColumns, rowLabel, termOf } from './cells.ts';
-import { SUMMARY_ROWS } from './identities.ts';
+import { SUMMARY_INCOME_LINES, SUMMARY_ROWS } from './identities.ts';
 import { checkIdentity } from './identity.ts';
 import { nameMatches } from './names.ts';
 
@@ -108,5 +108,25 @@ export function twoSidedChecks(doc: NormalizedDocument, table: NormalizedTable):
       }),
     );
   }
+  if (table.kind === 'appropriation_summary') results.push(...fundBalances(doc, table, income, expenditure));
   return results.filter((r): r is ValidationResult => r !== undefined);
+}
+
+/** Per fund of 财政拨款收入支出决算总表: 本年收入 + 年初结转和结余 of the fund = 支出 总计 in the fund's column. */
+function fundBalances(doc: NormalizedDocument, table: NormalizedTable, income: SideLayout, expenditure: SideLayout) {
+  const columns = sideColumns(table, 'expenditure');
+  const breakdown = income.breakdowns.flatMap((b) => b.rows);
+  return SUMMARY_INCOME_LINES.filter((l) => l.fund && columns.includes(l.fund)).map((line) => {
+    const fund = line.fund as string;
+    const parts = [income.items, breakdown].map((rows) => rows.find((r) => nameMatches(r, line.name)));
+    if (!expenditure.grand || !parts[0]) return undefined;
+    return checkIdentity({
+      document: doc.meta.document,
+      check: `${table.kind}/fund-balance/${fund}`,
+      description: `${table.id} ${table.kind}: ${fund}: 本年收入 + 年初结转和结余 = 支出 ${rowLabel(expenditure.grand)} [${fund}]`,
+      left: [termOf(table, expenditure.grand, fund)],
+      right: parts.filter((r) => r !== undefined).map((r) => termOf(table, r, 'amount')),
+      tables: [table],
+    });
+  });
 }

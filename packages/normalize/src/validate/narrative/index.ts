@@ -6,9 +6,12 @@
 import { cmp, type Dec, dec, sub, toDecimalString } from '@ledgerlift/extract';
 import type { CheckCell, NormalizedDocument, ValidationResult } from '../../model.ts';
 import { termOf } from '../cells.ts';
+import { classRows } from '../hierarchy.ts';
 import { skipped } from '../identity.ts';
+import { nameKey } from '../names.ts';
+import { tableOf } from '../tables.ts';
 import { printsWan } from '../tolerance.ts';
-import { findStatements, type Statement } from './statements.ts';
+import { findEconomicStatements, findStatements, type Statement } from './statements.ts';
 import { targetOf, targetTable } from './targets.ts';
 import { type JoinedText, joinText, linesAt } from './text.ts';
 
@@ -100,7 +103,12 @@ export function narrativeChecks(doc: NormalizedDocument): ValidationResult[] {
   const joined = joinText(doc.text);
   const seen = new Map<string, number>();
   const results: ValidationResult[] = [];
-  for (const s of findStatements(joined)) {
+  const basic = tableOf(doc, 'general_budget_basic');
+  const economic = basic ? classRows(basic).map((r) => nameKey(r.name || r.namePrinted)) : [];
+  const statements = [...findStatements(joined), ...findEconomicStatements(joined, economic)].sort(
+    (a, b) => a.start - b.start,
+  );
+  for (const s of statements) {
     const r = checkStatement(doc, joined, s);
     if (!r) continue;
     const n = (seen.get(r.check) ?? 0) + 1;

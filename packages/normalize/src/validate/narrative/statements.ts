@@ -14,7 +14,8 @@ export type Section = 'general_budget' | 'gov_fund' | 'state_capital';
 export type Statement =
   | (Base & { type: 'label'; label: string; qualifier: Qualifier })
   | (Base & { type: 'class'; names: [string]; section: Section })
-  | (Base & { type: 'item'; names: [string, string, string]; section: Section });
+  | (Base & { type: 'item'; names: [string, string, string]; section: Section })
+  | (Base & { type: 'economic'; names: [string] });
 
 interface Base {
   /** Value in 元, exactly. */
@@ -106,6 +107,34 @@ function sectionAt(text: string, offset: number): Section {
   if (/政府性基金/.test(heading)) return 'gov_fund';
   if (/国有资本/.test(heading)) return 'state_capital';
   return 'general_budget';
+}
+
+/** True when the last "…情况说明" heading before `offset` is the 基本支出 one (amounts by economic 类). */
+function inBasicSection(text: string, offset: number): boolean {
+  const head = text.slice(0, offset);
+  const at = head.lastIndexOf('情况说明');
+  return at >= 0 && /基本支出/.test(head.slice(Math.max(0, at - 30), at));
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Economic 类 restated by name in the 基本支出 section ("2. 商品和服务支出343,371.77元"): `names` are the 类
+ * printed in the document's 基本支出 table; a name must stand on its own (not the tail of a longer name).
+ */
+export function findEconomicStatements(joined: JoinedText, names: readonly string[]): Statement[] {
+  if (names.length === 0) return [];
+  const { text } = joined;
+  const longestFirst = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRe);
+  const re = new RegExp(`(?<![\\u4e00-\\u9fff])(${longestFirst.join('|')})${CONNECT}${AMOUNT}`, 'gu');
+  const found: Statement[] = [];
+  for (const m of text.matchAll(re)) {
+    const start = m.index ?? 0;
+    const amount = amountOf(m[2] ?? '', m[3] ?? '');
+    if (!amount || !inBasicSection(text, start)) continue;
+    found.push({ type: 'economic', names: [m[1] ?? ''], start, end: start + m[0].length, ...amount });
+  }
+  return found;
 }
 
 /** Every restated amount found in the joined text. */

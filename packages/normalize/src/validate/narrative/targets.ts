@@ -156,10 +156,22 @@ function itemTarget(s: Extract<Statement, { type: 'item' }>): Target {
   };
 }
 
+function economicTarget(s: Extract<Statement, { type: 'economic' }>): Target {
+  return {
+    kind: 'general_budget_basic',
+    what: `经济分类 ${s.names[0]}`,
+    locate: (t) => ({
+      row: classRows(t).find((r) => nameKey(r.name) === s.names[0] || nameKey(r.namePrinted) === s.names[0]),
+      column: t.rows.some((r) => r.values.basic?.status === 'number') ? 'basic' : 'amount',
+    }),
+  };
+}
+
 /** The target of a statement, or undefined when the text is too ambiguous to compare. */
 export function targetOf(s: Statement): Target | undefined {
   if (s.type === 'label') return labelTarget(s.label, s.qualifier);
   if (s.type === 'class') return classTarget(s);
+  if (s.type === 'economic') return economicTarget(s);
   return itemTarget(s);
 }
 
