@@ -8,7 +8,8 @@ import { FIXTURES, ledgerlift } from './fixtures/cli/spawn-cli.ts';
 const tmp = () => mkdtemp(path.join(tmpdir(), 'll-cli-'));
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));
 
-describe('ledgerlift run', () => {
+// Each test spawns the whole pipeline (pdf.js, OCR and DuckDB load at start-up): allow for a busy machine.
+describe('ledgerlift run', { timeout: 180_000 }, () => {
   it.concurrent('a folder with one good and one bad file: exit 1, good one written, both in run.json', async () => {
     const out = await tmp();
     const r = await ledgerlift('run', path.join(FIXTURES, 'folder'), '--out', out, '--jobs', '2');

@@ -1,14 +1,30 @@
 /** The ledgerlift command: dispatch to sub-commands and map outcomes to exit codes (0 ok, 1 failures, 2 usage). */
 import type { Io } from './io.ts';
+import { type Parsed, parseExtract, parseRun, parseValidate } from './options.ts';
 import { HELP, UsageError } from './usage.ts';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-// Loaded on demand: the pipeline pulls in pdf.js, OCR and DuckDB, which `--help` and usage errors do not need.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./run-command.ts')).runCommand,
-  extract: async () => (await import('./extract-command.ts')).extractCommand,
-  validate: async () => (await import('./validate-command.ts')).validateCommand,
+/** Parse first; load the implementation (pdf.js, OCR, DuckDB …) only when there is work to do. */
+function command<T>(
+  name: string,
+  parse: (args: string[]) => Parsed<T>,
+  load: () => Promise<(options: T, io: Io) => Promise<number>>,
+): Command {
+  return async (args, io) => {
+    const options = parse(args);
+    if (options === 'help') {
+      io.stdout.write(HELP[name] ?? '');
+      return 0;
+    }
+    return (await load())(options, io);
+  };
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: command('run', parseRun, async () => (await import('./run-command.ts')).runCommand),
+  extract: command('extract', parseExtract, async () => (await import('./extract-command.ts')).extractCommand),
+  validate: command('validate', parseValidate, async () => (await import('./validate-command.ts')).validateCommand),
 };
 
 /** Run the command line `argv` (without node and script); returns the exit code. */
@@ -20,9 +36,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stdout.write(HELP[rest[0] ?? ''] ?? HELP[''] ?? '');
       return 0;
     }
-    const load = COMMANDS[command];
-    if (!load) throw new UsageError(`unknown command "${command}"`);
-    return await (await load())(rest, io);
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(`unknown command "${command}"`);
+    return await handler(rest, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const where = error.command ? ` ${error.command}` : '';

@@ -1,6 +1,5 @@
 /** `ledgerlift run`: every input through extract → normalize, then validate all, then write outputs and the DB. */
 import { mkdir } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import {
   buildValidationReport,
@@ -15,17 +14,10 @@ import { z } from 'zod';
 import { errorLine } from './error-line.ts';
 import { expandInputs } from './inputs.ts';
 import type { Io } from './io.ts';
+import type { RunOptions } from './options.ts';
 import { processDocument } from './process-document.ts';
 import { createProgress } from './progress.ts';
 import { runSummary } from './summary.ts';
-import { HELP, parseCommandArgs, UsageError } from './usage.ts';
-
-function jobsOption(text: string | undefined): number {
-  if (text === undefined) return os.availableParallelism();
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a positive integer, got "${text}"`, 'run');
-  return n;
-}
 
 /** Check every document, isolating a crash of the checks from the documents themselves. */
 function validateAll(docs: readonly RunDocument[], errors: string[]): ValidationResult[] {
@@ -39,25 +31,12 @@ function validateAll(docs: readonly RunDocument[], errors: string[]): Validation
 }
 
 /** Run the pipeline on the given paths; returns the exit code. */
-export async function runCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('run', args, {
-    out: { type: 'string', default: 'out' },
-    db: { type: 'string' },
-    jobs: { type: 'string' },
-  });
-  if (values.help) {
-    io.stdout.write(HELP.run ?? '');
-    return 0;
-  }
-  if (positionals.length === 0) throw new UsageError('missing input files or folders', 'run');
-  const jobs = jobsOption(values.jobs);
-  const outDir = values.out ?? 'out';
-  const dbPath = values.db ?? path.join(outDir, 'ledgerlift.duckdb');
-
+export async function runCommand(options: RunOptions, io: Io): Promise<number> {
+  const { inputs, out: outDir, db: dbPath, jobs } = options;
   const started = new Date();
-  const files = await expandInputs(positionals);
+  const files = await expandInputs(inputs);
   if (files.length === 0) {
-    io.stderr.write(`ledgerlift: no supported files in ${positionals.join(', ')}\n`);
+    io.stderr.write(`ledgerlift: no supported files in ${inputs.join(', ')}\n`);
     return 1;
   }
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { type ValidationReport, ValidationReportSchema } from '@ledgerlift/normalize';
 import { errorLine } from './error-line.ts';
 import type { Io } from './io.ts';
+import type { ValidateOptions } from './options.ts';
 import { failureLines, validationLine } from './summary.ts';
-import { HELP, parseCommandArgs, UsageError } from './usage.ts';
 
 async function readReport(file: string): Promise<ValidationReport> {
   let text: string;
@@ -20,15 +20,7 @@ async function readReport(file: string): Promise<ValidationReport> {
 }
 
 /** Print the validation summary of the run in the given folder; returns the exit code. */
-export async function validateCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('validate', args, {});
-  if (values.help) {
-    io.stdout.write(HELP.validate ?? '');
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir) throw new UsageError('missing the output folder to validate', 'validate');
-  if (extra.length > 0) throw new UsageError(`validate takes one folder, got ${positionals.length}`, 'validate');
+export async function validateCommand({ dir }: ValidateOptions, io: Io): Promise<number> {
   const file = path.join(dir, 'validation.json');
   let report: ValidationReport;
   try {
