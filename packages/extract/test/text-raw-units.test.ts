@@ -10,6 +10,7 @@ import {
   undoubleToken,
 } from '../src/text/raw/doubling.ts';
 import { splitGlued, usesTwoDecimals } from '../src/text/raw/glue.ts';
+import { dropRepeatedHeaders } from '../src/text/raw/grid.ts';
 import { buildLeafPaths, readColumnNumbers } from '../src/text/raw/header.ts';
 import { toPieces } from '../src/text/raw/pieces.ts';
 
@@ -126,5 +127,19 @@ describe('placing values by arithmetic', () => {
     );
     expect(placed.note).toBe('identity-fails');
     expect(placed.confidence).toBe(0.5);
+  });
+});
+
+describe('repeated headers', () => {
+  it('drops a header repeated after a page break, up to its 栏次 row', () => {
+    const body = lines(
+      '21013 医疗救助 5320000.00 5320000.00',
+      '项目项目',
+      '上级补上级补',
+      '助收入助收入',
+      '栏次栏次 1 2 3',
+      '2101301 城乡医疗救助 1.00 1.00',
+    );
+    expect(dropRepeatedHeaders(body).map((l) => l.lineNo)).toEqual([1, 6]);
   });
 });

@@ -41,6 +41,25 @@ function isHeaderLine(text: string): boolean {
   return labels.length >= 2 && labels.every((l) => HEADER_LABELS.includes(l));
 }
 
+/**
+ * A table continued on the next page repeats its header: fake-bold fragments without digits ending in a
+ * 栏次 row. Those lines (back to the last line with a digit) are dropped from the body.
+ */
+export function dropRepeatedHeaders(body: readonly TextLine[]): TextLine[] {
+  const drop = new Set<number>();
+  body.forEach((l, i) => {
+    if (!/^\s*(栏次)+/.test(l.text)) return;
+    drop.add(l.lineNo);
+    for (let j = i - 1; j >= 0; j--) {
+      const t = body[j]?.text.trim() ?? '';
+      if (t === '') continue;
+      if (/\d/.test(t) || !t.split(/\s+/).every((p) => undoubleRuns(p) !== undefined)) break;
+      drop.add(body[j]?.lineNo ?? 0);
+    }
+  });
+  return body.filter((l) => !drop.has(l.lineNo));
+}
+
 interface Emitter {
   cells: CellInput[];
   row: number;
@@ -109,7 +128,7 @@ export function buildGridTable(
   // A title with no recognisable header under it is a table of contents entry or a caption in prose.
   if (template.warnings.includes('no known header labels')) return undefined;
   const bodyStart = columnLine ? columnLine.lineNo : (nonBlank[firstData]?.lineNo ?? 0) - 1;
-  const body = [...sections, ...lines.filter((l) => l.lineNo > bodyStart)];
+  const body = dropRepeatedHeaders([...sections, ...lines.filter((l) => l.lineNo > bodyStart)]);
   const twoDecimal = usesTwoDecimals(body.map((l) => l.text));
   const rules = { twoDecimal };
 
