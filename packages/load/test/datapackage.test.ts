@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeRunOutputs } from '../src/index.ts';
-import { sampleRun } from './fixtures.ts';
+import { readCsv, sampleRun } from './fixtures.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -14,6 +14,7 @@ interface Field {
   name: string;
   type: string;
   columnType?: string;
+  constraints?: { enum?: string[]; pattern?: string };
 }
 interface Resource {
   name: string;
@@ -92,5 +93,24 @@ describe('datapackage.json', () => {
     const factValue = resource('facts').schema.fields.find((f) => f.name === 'value');
     expect(factValue).toMatchObject({ type: 'string' });
     expect(factValue?.columnType).toBeUndefined();
+  });
+
+  it('every CSV value conforms to its field type and constraints (empty = missing)', async () => {
+    // Lexical forms of Table Schema types as we write them: canonical decimals, 4-digit years.
+    const lexical: Record<string, RegExp> = { year: /^\d{4}$/, integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/ };
+    const problems: string[] = [];
+    for (const r of descriptor.resources) {
+      for (const row of await readCsv(path.join(out, r.path))) {
+        for (const f of r.schema.fields) {
+          const v = row[f.name];
+          if (v === null || v === undefined) continue;
+          const pattern = f.constraints?.pattern;
+          if (lexical[f.type] && !lexical[f.type]?.test(v)) problems.push(`${r.name}.${f.name}: ${v}`);
+          if (f.constraints?.enum && !f.constraints.enum.includes(v)) problems.push(`${r.name}.${f.name}: ${v}`);
+          if (pattern && !new RegExp(`^(?:${pattern})$`).test(v)) problems.push(`${r.name}.${f.name}: ${v}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

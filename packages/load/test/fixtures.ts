@@ -1,4 +1,5 @@
 /** Hand-built run inputs for load tests: small documents whose expected outputs can be read off by eye. */
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { ExtractedDocument, ExtractedTable } from '@ledgerlift/extract';
 import type { Fact, NormalizedDocument, NormalizedTable, ValidationResult } from '@ledgerlift/normalize';
 import type { RunDocument, RunOutputs } from '../src/index.ts';
@@ -255,4 +256,20 @@ export function check(status: ValidationResult['status'], severity: ValidationRe
     ],
     message: '',
   };
+}
+
+/** Read a CSV back with DuckDB's own parser (independent of csv-stringify); empty fields come back as null. */
+export async function readCsv(file: string): Promise<Record<string, string | null>[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await DuckDBConnection.create(instance);
+  try {
+    const reader = await connection.runAndReadAll(
+      `SELECT * FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '"')`,
+      [file],
+    );
+    return reader.getRowObjectsJS() as Record<string, string | null>[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

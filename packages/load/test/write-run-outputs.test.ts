@@ -1,29 +1,12 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { FACT_COLUMNS, ValidationReportSchema } from '@ledgerlift/normalize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_FILES, writeRunOutputs } from '../src/index.ts';
-import { FACTS_A, SHA_A, SHA_B, sampleRun } from './fixtures.ts';
+import { FACTS_A, readCsv, SHA_A, SHA_B, sampleRun } from './fixtures.ts';
 
 let out: string;
-
-/** Read a CSV back with DuckDB's own parser (independent of csv-stringify); empty fields come back as null. */
-async function readCsv(file: string): Promise<Record<string, string | null>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await DuckDBConnection.create(instance);
-  try {
-    const reader = await connection.runAndReadAll(
-      `SELECT * FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '"')`,
-      [file],
-    );
-    return reader.getRowObjectsJS() as Record<string, string | null>[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 const readJson = async (name: string) => JSON.parse(await readFile(path.join(out, name), 'utf8'));
 
