@@ -6,10 +6,10 @@
  */
 import type { ExtractedTableInput, TextLine } from '../../model.ts';
 import { type CellInput, headerCellsFromPaths } from './cells.ts';
+import { type Frag, splitGoals } from './goals.ts';
 import { buildLeafPaths, undoubleHeaderText } from './header.ts';
+import { SIDE_CHARS, splitLevels } from './indicators.ts';
 import {
-  LEVEL1_INDICATORS,
-  LEVEL2_INDICATORS,
   PERFORMANCE_ANALYSIS_LABELS,
   PERFORMANCE_FUND_LABELS,
   PERFORMANCE_INDICATOR_LABELS,
@@ -25,12 +25,6 @@ const INDICATOR_HEADER_END_RE = /偏差原因分析|未完成原因分析/u;
 const TOTAL_RE = /^总\s*分/u;
 const PLACEHOLDER_RE = /^(指标\s*\d+\s*[:：]?|[…．.]+)$/u;
 const NUMBER_RE = /^\d+(\.\d+)?$/;
-const SIDE_CHARS = new Set(Array.from('项目年度绩效指标分析自评结果'));
-
-interface Frag {
-  text: string;
-  line: number;
-}
 
 interface Builder {
   cells: CellInput[];
@@ -73,68 +67,8 @@ function blockLabels(lines: readonly TextLine[], lexicon: readonly string[]): st
   return labels.filter((l, i) => labels.indexOf(l) === i);
 }
 
-/** Split `s` into 一级 / 二级 / 三级 after dropping vertical side-label characters before the first level. */
-function splitLevels(s: string): {
-  level1?: string;
-  level2?: string;
-  rest: string;
-  matched: boolean;
-  truncated?: boolean;
-} {
-  const chars = Array.from(s);
-  for (let p = 0; p <= chars.length; p++) {
-    if (p > 0 && !SIDE_CHARS.has(chars[p - 1] ?? '')) break;
-    const rest = chars.slice(p).join('');
-    const l1 = LEVEL1_INDICATORS.find((l) => rest.startsWith(l));
-    const afterL1 = l1 ? rest.slice(l1.length) : rest;
-    const l2AfterL1 = LEVEL2_INDICATORS.find((l) => afterL1.startsWith(l));
-    const cut = l1 && !l2AfterL1 ? truncatedLevel2(afterL1) : undefined;
-    if (l1 && cut)
-      return { level1: l1, level2: cut, rest: afterL1.slice(cut.length - 1), matched: true, truncated: true };
-    // 成本指标 is a 一级 name in some templates and a 二级 name in others: it is 一级 only above a 二级.
-    if (l1 && (l2AfterL1 || !LEVEL2_INDICATORS.includes(l1))) {
-      const out = { level1: l1, rest: l2AfterL1 ? afterL1.slice(l2AfterL1.length) : afterL1, matched: true };
-      return l2AfterL1 ? { ...out, level2: l2AfterL1 } : out;
-    }
-    const l2 = LEVEL2_INDICATORS.find((l) => rest.startsWith(l));
-    if (l2) return { level2: l2, rest: rest.slice(l2.length), matched: true };
-  }
-  const cut = truncatedLevel2(s);
-  if (cut) return { level2: cut, rest: s.slice(cut.length - 1), matched: true, truncated: true };
-  return { rest: s, matched: false };
-}
-
-/**
- * The converter sometimes drops the wrapped last glyph of a 二级 label (`服务对象满意度指` then the 三级 name on
- * the same line): the label less its final 标, when a 三级 name follows.
- */
-function truncatedLevel2(s: string): string | undefined {
-  return LEVEL2_INDICATORS.find((l) => l.length > 3 && s.startsWith(l.slice(0, -1)) && s.length > l.length);
-}
-
 function span(frags: readonly Frag[], fallback: number): [number, number] {
   return [frags[0]?.line ?? fallback, frags.at(-1)?.line ?? fallback];
-}
-
-/** Split the goal text into 年度目标 and 实际完成情况 (two wrapped columns read one after the other). */
-function splitGoals(frags: readonly Frag[]): [Frag[], Frag[], number] {
-  if (frags.length === 0) return [[], [], 1];
-  const first = frags[0];
-  const gap = first ? first.text.indexOf(' ') : -1;
-  if (first && gap > 0) {
-    const planned = { text: first.text.slice(0, gap), line: first.line };
-    const actual = { text: first.text.slice(gap + 1).trim(), line: first.line };
-    return [[planned], [actual, ...frags.slice(1)], 0.8];
-  }
-  // The planned column ends with a sentence end not followed by a numbered continuation (2.…).
-  for (let i = 0; i < frags.length - 1; i++) {
-    const here = frags[i]?.text ?? '';
-    const next = frags[i + 1]?.text ?? '';
-    if (/[。；;.]$/.test(here) && !/^\d+\s*[.、]/.test(next)) return [frags.slice(0, i + 1), frags.slice(i + 1), 0.7];
-  }
-  const year = frags.findIndex((f, i) => i > 0 && /^\d{4}年/.test(f.text));
-  if (year > 0) return [frags.slice(0, year), frags.slice(year), 0.5];
-  return [[...frags], [], 0.4];
 }
 
 /** Build one performance form; undefined when nothing form-like was found. */

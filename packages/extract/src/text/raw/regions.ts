@@ -62,8 +62,8 @@ export function findRegions(lines: readonly TextLine[]): TableRegion[] {
       if (!l) break;
       const t = l.text.trim();
       if (t === '') continue;
-      // Caption lines are consumed piece by piece: `部门名称：X 2022年度 金额单位：元` is one line.
-      if (isCaptionLine(t) || /^(金额)?单位[:：]/u.test(t)) caption.push(l);
+      // One caption line may hold several items: `部门名称：X 2022年度 金额单位：元`.
+      if (isCaptionLine(t)) caption.push(l);
       else break;
     }
     const bodyAndNotes = rest.slice(i);

@@ -120,8 +120,6 @@ export function readLabelLineRows(pieces: readonly Piece[], sizes: readonly numb
       while (part.values.length < size && i < pieces.length) {
         const v = pieces[i];
         if (!v || !isValuePiece(v, rules)) break;
-        // A 行次-shaped piece right after a full label + 行次 belongs to the next side when this side's values
-        // are still blank: only possible when the next side starts without a label, which the blank marks.
         part.values.push(v.text === '' ? undefined : v);
         i++;
       }
