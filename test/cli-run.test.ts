@@ -35,13 +35,16 @@ describe('ledgerlift run', { timeout: 180_000 }, () => {
     expect(written).toEqual([...OUTPUT_FILES, 'ledgerlift.duckdb'].sort());
   });
 
-  it.concurrent('nonexistent, zero-byte and unsupported files: each recorded as failed with its reason', async () => {
+  it.concurrent('nonexistent, zero-byte, unsupported and duplicate files: each recorded with its reason', async () => {
     const out = await tmp();
     const missing = path.join(FIXTURES, 'no-such-file.pdf');
     const empty = path.join(FIXTURES, 'folder/sub/empty.txt');
     const docx = path.join(FIXTURES, 'report.docx');
+    // good.txt and folder/good.txt have the same bytes: the second is skipped, not counted twice.
+    const good = path.join(FIXTURES, 'good.txt');
+    const copy = path.join(FIXTURES, 'folder/good.txt');
     const db = path.join(out, 'elsewhere', 'db.duckdb');
-    const r = await ledgerlift('run', missing, empty, docx, '--out', out, '--db', db);
+    const r = await ledgerlift('run', missing, empty, docx, good, copy, '--out', out, '--db', db);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `ledgerlift: ${missing}: cannot read file (ENOENT)`,
@@ -49,8 +52,11 @@ describe('ledgerlift run', { timeout: 180_000 }, () => {
       `ledgerlift: ${docx}: unsupported file type ".docx"`,
     ]);
     const run = await readJson(path.join(out, 'run.json'));
-    expect(run.summary).toEqual({ documents: 3, ok: 0, failed: 3, skipped: 0 });
-    expect(run.documents.map((d: { sha256: string }) => d.sha256 !== '')).toEqual([false, true, true]);
+    expect(run.summary).toEqual({ documents: 5, ok: 1, failed: 3, skipped: 1 });
+    expect(run.documents.map((d: { sha256: string }) => d.sha256 !== '')).toEqual([false, true, true, true, true]);
+    expect(run.documents[4]).toMatchObject({ status: 'skipped', error: `${copy}: same content as ${good}` });
+    const documents = (await readFile(path.join(out, 'documents.csv'), 'utf8')).trim().split('\n');
+    expect(documents).toHaveLength(1 + 3); // header, empty.txt, report.docx, good.txt (the copy shares its row)
     await expect(readFile(db)).resolves.toBeTruthy();
   });
 

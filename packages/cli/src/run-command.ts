@@ -11,6 +11,7 @@ import {
 import { type ValidationResult, ValidationResultSchema, validateDocuments } from '@ledgerlift/normalize';
 import PQueue from 'p-queue';
 import { z } from 'zod';
+import { skipDuplicates } from './duplicates.ts';
 import { errorLine } from './error-line.ts';
 import { expandInputs } from './inputs.ts';
 import type { Io } from './io.ts';
@@ -42,7 +43,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
 
   const progress = createProgress(files.length, io.stderr);
   const queue = new PQueue({ concurrency: jobs });
-  const documents = await Promise.all(
+  const processed = await Promise.all(
     files.map((file) =>
       queue.add(async () => {
         const doc = await processDocument(file);
@@ -52,6 +53,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
     ),
   );
   progress.done();
+  const documents = skipDuplicates(processed);
 
   const errors: string[] = [];
   const timings: Record<string, number> = {};
