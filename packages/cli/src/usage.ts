@@ -36,7 +36,10 @@ Options:
   --jobs <N>     documents processed at once (default: number of CPU cores)
   -h, --help     show this help
 
-Exit codes: 0 all documents ok, 1 some failed (recorded in run.json, the others still written), 2 bad usage.
+Inputs with the same bytes as an earlier input are skipped. Every input is recorded in run.json.
+
+Exit codes: 0 all documents ok; 1 some failed (recorded in run.json, the others still written) or the outputs
+or database could not be written; 2 bad usage.
 `,
   extract: `Usage: ledgerlift extract <file> [--out <file>]
 
