@@ -2,7 +2,7 @@
 import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from '../model.ts';
 import { ExtractedTableSchema } from '../model.ts';
 import { toLines } from './lines.ts';
-import { extractRawTables } from './raw/index.ts';
+import { readRawTables } from './raw/index.ts';
 import { extractTabbedTables } from './tabbed/index.ts';
 
 export type TextFlavour = 'tabbed' | 'raw';
@@ -17,8 +17,8 @@ export function detectFlavour(lines: readonly TextLine[]): TextFlavour {
 export function extractText(source: SourceDocument, content: string): ExtractedDocument {
   const text = toLines(content);
   const flavour = detectFlavour(text);
-  const raw = flavour === 'tabbed' ? extractTabbedTables(text) : extractRawTables(text);
-  const tables: ExtractedTable[] = raw.map((t) => ExtractedTableSchema.parse(t));
+  const read = flavour === 'tabbed' ? { tables: extractTabbedTables(text), warnings: [] } : readRawTables(text);
+  const tables: ExtractedTable[] = read.tables.map((t) => ExtractedTableSchema.parse(t));
   const pages = text.at(-1)?.page ?? 1;
-  return { source: { ...source, pages }, text, tables, warnings: [] };
+  return { source: { ...source, pages }, text, tables, warnings: read.warnings };
 }
