@@ -17,13 +17,13 @@ const EXTRA_COLUMNS = 4;
 const MAX_CANDIDATES = 24;
 
 /** 一级指标 names of the performance templates (产出/效益/满意度/成本 …). */
-const LEVEL1_RE = /^(?:产出|效益|满意度|成本|投入(?:管理)?|过程|决策|效果|管理)指标/;
+const LEVEL1_RE = /^(?:产出|效益|满意度|成本|投入(?:管理)?|过程|决策|效果|管理)指标$/;
 /** 二级指标 names (数量/质量/时效/成本, 经济/社会/生态效益, 可持续影响, …满意度). */
 const LEVEL2_RE =
-  /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|.+满意度|经济成本|社会成本|生态环境成本)指标/;
+  /^(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|.+满意度|经济成本|社会成本|生态环境成本)指标$/;
 
 /** Which indicator level a name belongs to: 1, 2, both (成本指标 is either) or neither. */
-function levelOf(text: string): 'l1' | 'l2' | 'both' | 'none' {
+export function levelOf(text: string): 'l1' | 'l2' | 'both' | 'none' {
   const t = squash(text).replace(/[（(][^）)]*[）)]/g, '');
   const l1 = LEVEL1_RE.test(t);
   const l2 = LEVEL2_RE.test(t);
@@ -42,7 +42,7 @@ export function compat(kind: CellKind, text: string, type: ColumnType): number {
     // 成本指标 is a 二级 name under 产出指标 more often than a 一级 one.
     const level = levelOf(text);
     if (level === type || (level === 'both' && type === 'l2')) return 0;
-    return level === 'both' ? 1 : 3;
+    return level === 'both' ? 1 : level === 'none' ? 2 : 3;
   }
   const table: Record<Exclude<ColumnType, 'any' | 'none' | 'l1' | 'l2'>, Record<Exclude<CellKind, 'blank'>, number>> = {
     code: { code: 0, int: 2, amount: 5, percent: 5, na: 3, text: 5 },

@@ -7,7 +7,7 @@
  * (note 'filled-down'), template placeholders (指标 1:, ……) are skipped, and a text-only line that continues the
  * indicator above (a wrapped name) is joined to it. Goal lines (预期目标 | 实际完成情况) are joined per column.
  */
-import { alignRow } from './align.ts';
+import { alignRow, levelOf } from './align.ts';
 import type { SourceRow } from './blocks.ts';
 import { cellKind } from './cell-kind.ts';
 import { isFillerCell, squash } from './cells.ts';
@@ -164,6 +164,13 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
     const l1Col = template.indexOf('l1');
     const l2Col = template.indexOf('l2');
     const nameCol = template.findIndex((t, j) => t === 'text' && j > Math.max(l1Col, l2Col));
+    // A lone label in the 一级 column with values but no 二级/三级 beside it is the 三级 name printed left.
+    const lone = aligned.filter((c) => c.col === l1Col || c.col === l2Col || c.col === nameCol);
+    if (lone.length === 1 && lone[0]!.col === l1Col && aligned.length > 1 && nameCol >= 0) {
+      lone[0]!.col = nameCol;
+      lone[0]!.confidence = 0.6;
+      lone[0]!.notes = [...(lone[0]!.notes ?? []), 'moved-to-name-column'];
+    }
     const at = (col: number): PlacedCell | undefined => aligned.find((c) => c.col === col);
     const labelCols = new Set([l1Col, l2Col, nameCol]);
     const name = at(nameCol);
@@ -177,7 +184,19 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       if (l2 && !isPlaceholder(l2)) level2 = l2;
       continue;
     }
-    if (onlyLabels && lastIndicator && name) {
+    // Labels cut by a line break (效 | 益指标, 社会 | 效益指标) only make indicator names when joined: the line
+    // continues the row above in every printed column, numbers included (1 | 3 is the printed 13).
+    const completes = (col: number): boolean => {
+      const prev = lastIndicator?.cells.get(col);
+      const cur = row.cells[col] ?? '';
+      return !!prev && !prev.notes && cur !== '' && levelOf(cur) === 'none' && levelOf(`${prev.text}${cur}`) !== 'none';
+    };
+    if (lastIndicator && (completes(l1Col) || completes(l2Col))) {
+      const asPrinted = row.cells.flatMap((t, i) => (t === '' || isFillerCell(t) ? [] : [place(row, t, i)]));
+      aligned.splice(0, aligned.length, ...asPrinted);
+    }
+    const cutLabels = lastIndicator !== undefined && (completes(l1Col) || completes(l2Col));
+    if (lastIndicator && (cutLabels || (onlyLabels && name))) {
       // A wrapped indicator: its pieces continue the cells of the row above.
       for (const cell of aligned) {
         const prev = lastIndicator.cells.get(cell.col);
