@@ -20,6 +20,11 @@ export interface OcrOptions {
   dpi?: number;
   /** OCR every page, even born-digital ones (benchmarks, comparisons). */
   force?: boolean;
+  /**
+   * Second look at amount cells, one text line each with a digit whitelist: 'unproven' (default) re-reads the
+   * cells the table's arithmetic could not prove, 'all' every amount cell, 'none' keeps the page reading.
+   */
+  reread?: 'unproven' | 'all' | 'none';
   onProgress?: (progress: OcrProgress) => void;
 }
 
@@ -33,6 +38,28 @@ export async function engineFor(options: OcrOptions): Promise<{ engine: OcrEngin
   const settings = { workers: options.workers ?? availableParallelism(), tessdata: options.tessdata };
   const engine = choice === 'cli' ? createTesseractCliEngine(settings) : await createTesseractJsEngine(settings);
   return { engine, owned: true };
+}
+
+/** An engine started on first use and closed (if this session started it) at the end. */
+export interface OcrSession {
+  engine(): Promise<OcrEngine>;
+  close(): Promise<void>;
+}
+
+/** A lazily started engine for one document (or a shared one passed in the options). */
+export function ocrSession(options: OcrOptions): OcrSession {
+  let started: Promise<{ engine: OcrEngine; owned: boolean }> | undefined;
+  return {
+    async engine() {
+      started ??= engineFor(options);
+      return (await started).engine;
+    },
+    async close() {
+      if (!started) return;
+      const { engine, owned } = await started;
+      if (owned) await engine.close();
+    },
+  };
 }
 
 /** Run `fn` over items with at most `limit` in flight, results in input order. */

@@ -3,7 +3,7 @@
  * erase them (borders read as `|` and `1` otherwise), recognise the rest, and hand words plus rulings over in
  * points. Optionally re-reads amount cells line by line with a digit whitelist (see rereadAmounts).
  */
-import type { Box } from '../model.ts';
+import type { Box, Ruling } from '../model.ts';
 import type { PageContent } from '../pdf/types.ts';
 import { estimateSkew } from './deskew.ts';
 import type { OcrEngine } from './engine.ts';
@@ -17,14 +17,18 @@ export interface ScoredBox {
   confidence: number;
 }
 
-export interface OcrPage {
-  content: PageContent;
-  words: ScoredBox[];
+/** How a page image was turned into what the recognizer saw, so cells can be cut from it again later. */
+export interface PageGeometry {
+  dpi: number;
   /** Degrees the scan was turned to straighten it. */
   skew: number;
-  /** The straightened image with rulings erased, at `dpi`: what the recognizer saw. */
-  image: GreyImage;
-  dpi: number;
+  /** Rulings found in the straightened image (pixels). */
+  rulings: Ruling[];
+}
+
+export interface OcrPage extends PageGeometry {
+  content: PageContent;
+  words: ScoredBox[];
 }
 
 /** Straighten, find rulings, erase them and recognise one page image scanned at `dpi`. */
@@ -43,9 +47,15 @@ export async function ocrImage(page: number, image: GreyImage, dpi: number, engi
       confidence: w.confidence,
     })),
     skew,
-    image: clean,
+    rulings,
     dpi,
   };
+}
+
+/** The image as the recognizer saw it (straightened, rulings erased), rebuilt from the original and its geometry. */
+export function preparedImage(image: GreyImage, geometry: PageGeometry): GreyImage {
+  const straight = Math.abs(geometry.skew) >= 0.05 ? rotate(image, geometry.skew) : image;
+  return eraseRulings(straight, geometry.rulings);
 }
 
 /** The pixels of `box` (points) from an image at `dpi`, with a small white margin the recognizer likes. */

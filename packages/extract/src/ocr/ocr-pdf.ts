@@ -11,11 +11,13 @@ import { openPdf } from '../pdf/document.ts';
 import { FurnitureDetector } from '../pdf/furniture.ts';
 import { analysePage } from '../pdf/page-tables.ts';
 import type { PageContent, PageTable } from '../pdf/types.ts';
-import { DEFAULT_DPI, engineFor, mapLimit, type OcrOptions } from './engine-choice.ts';
+import { DEFAULT_DPI, mapLimit, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
-import { ocrImage, type ScoredBox } from './ocr-page.ts';
-import { finishOcrTable } from './ocr-tables.ts';
+import { ocrImage, type PageGeometry, type ScoredBox } from './ocr-page.ts';
+import { finishOcrTable, type Reread } from './ocr-tables.ts';
+import type { GreyImage } from './raster.ts';
 import { openPdfRaster, type PdfRaster } from './render.ts';
+import { OcrSetupError } from './tessdata.ts';
 
 const EMPTY = (page: number): PageContent => ({ page, width: 0, height: 0, rotation: 0, glyphs: [], segments: [] });
 
@@ -24,6 +26,8 @@ export interface OcrSubstitution {
   contents: PageContent[];
   /** Recognised words (points) of each OCR'd page, for cell confidence. */
   words: Map<number, ScoredBox[]>;
+  /** How each OCR'd page was prepared, for re-reading cells. */
+  geometry: Map<number, PageGeometry>;
   warnings: string[];
 }
 
@@ -31,6 +35,7 @@ export interface OcrSubstitution {
 export async function substituteOcrPages(
   raster: PdfRaster,
   contents: readonly (PageContent | undefined)[],
+  session: OcrSession,
   options: OcrOptions = {},
 ): Promise<OcrSubstitution> {
   const out = contents.map((c, i) => c ?? EMPTY(i + 1));
@@ -43,49 +48,44 @@ export async function substituteOcrPages(
       continue;
     }
     const verdict = await pageNeedsOcr(content, raster).catch(
-      (error: Error): OcrVerdict => ({
-        needed: false,
-        reason: error.message,
-      }),
+      (error: Error): OcrVerdict => ({ needed: false, reason: error.message }),
     );
     if (verdict.needed) todo.push({ page, reason: verdict.reason, scanDpi: verdict.scanDpi });
   }
   const words = new Map<number, ScoredBox[]>();
-  if (todo.length === 0) return { contents: out, words, warnings };
-  const { engine, owned } = await engineFor(options);
+  const geometry = new Map<number, PageGeometry>();
   let done = 0;
-  try {
-    // One page more than the pool can run, so rendering the next page overlaps recognition.
-    const limit = (options.workers ?? availableParallelism()) + 1;
-    await mapLimit(todo, limit, async ({ page, reason, scanDpi }) => {
-      // A scan is read at its own resolution (within reason); vector pages at the default.
-      const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(150, scanDpi)) : DEFAULT_DPI);
-      try {
-        const image = await raster.render(page, dpi);
-        const result = await ocrImage(page, image, dpi, engine);
-        out[page - 1] = result.content;
-        words.set(page, result.words);
-        const skew = Math.abs(result.skew) >= 0.05 ? `, straightened ${result.skew}°` : '';
-        warnings.push(`page ${page}: OCR at ${dpi} DPI (${reason}${skew})`);
-      } catch (error) {
-        warnings.push(`page ${page}: OCR failed (${String((error as Error)?.message ?? error).split('\n')[0]})`);
-      } finally {
-        done += 1;
-        options.onProgress?.({ done, total: todo.length, page });
-      }
-    });
-  } finally {
-    if (owned) await engine.close();
-  }
+  // One page more than the pool can run, so rendering the next page overlaps recognition.
+  const limit = (options.workers ?? availableParallelism()) + 1;
+  await mapLimit(todo, limit, async ({ page, reason, scanDpi }) => {
+    // A scan is read at its own resolution (within reason); vector pages at the default.
+    const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(150, scanDpi)) : DEFAULT_DPI);
+    try {
+      const image = await raster.render(page, dpi);
+      const result = await ocrImage(page, image, dpi, await session.engine());
+      out[page - 1] = result.content;
+      words.set(page, result.words);
+      geometry.set(page, { dpi, skew: result.skew, rulings: result.rulings });
+      const skew = Math.abs(result.skew) >= 0.05 ? `, straightened ${result.skew}°` : '';
+      warnings.push(`page ${page}: OCR at ${dpi} DPI (${reason}${skew})`);
+    } catch (error) {
+      if (error instanceof OcrSetupError) throw error;
+      warnings.push(`page ${page}: OCR failed (${String((error as Error)?.message ?? error).split('\n')[0]})`);
+    } finally {
+      done += 1;
+      options.onProgress?.({ done, total: todo.length, page });
+    }
+  });
   warnings.sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
-  return { contents: out, words, warnings };
+  return { contents: out, words, geometry, warnings };
 }
 
 /** Tables of upright page contents, as extractPdf builds them, with OCR'd tables finished. */
-export function tablesOfContents(
+export async function tablesOfContents(
   contents: readonly PageContent[],
   ocrWords: ReadonlyMap<number, readonly ScoredBox[]>,
-): { text: TextLine[]; tables: ExtractedTable[] } {
+  reread?: Reread,
+): Promise<{ text: TextLine[]; tables: ExtractedTable[] }> {
   const text: TextLine[] = [];
   const perPage: PageTable[][] = [];
   const furniture = new FurnitureDetector();
@@ -94,8 +94,8 @@ export function tablesOfContents(
     text.push(...result.text);
     perPage.push(result.tables);
   }
-  const tables = mergeContinuations(perPage).map((t, i): ExtractedTable => {
-    const table: ExtractedTable = {
+  const built = mergeContinuations(perPage).map(
+    (t, i): ExtractedTable => ({
       id: `t${String(i + 1).padStart(2, '0')}`,
       pages: [t.page, t.lastPage],
       box: t.box,
@@ -111,11 +111,26 @@ export function tablesOfContents(
       warnings: t.repeatedHeaderPages.length
         ? [`repeated header dropped on page ${t.repeatedHeaderPages.join(', ')}`]
         : [],
-    };
-    const fromOcr = t.cells.some((c) => ocrWords.has(c.provenance.page ?? 0));
-    return fromOcr ? finishOcrTable(table, ocrWords) : table;
-  });
+    }),
+  );
+  const tables: ExtractedTable[] = [];
+  for (const table of built) {
+    const fromOcr = table.cells.some((c) => ocrWords.has(c.provenance.page ?? 0));
+    tables.push(fromOcr ? await finishOcrTable(table, ocrWords, reread) : table);
+  }
   return { text, tables };
+}
+
+/** The re-read plan for a document, or undefined when re-reading is off. */
+export function rereadPlan(
+  options: OcrOptions,
+  session: OcrSession,
+  geometry: ReadonlyMap<number, PageGeometry>,
+  image: (page: number) => Promise<GreyImage>,
+): Reread | undefined {
+  const mode = options.reread ?? 'unproven';
+  if (mode === 'none') return undefined;
+  return { mode, engine: session.engine, pages: { geometry, image } };
 }
 
 /** Extract a PDF whose pages may be scanned: born-digital pages from their text, the others by OCR. */
@@ -129,6 +144,7 @@ export async function ocrPdf(
     await pdf.close();
     throw error;
   });
+  const session = ocrSession(options);
   try {
     const contents: (PageContent | undefined)[] = [];
     const readWarnings: string[] = [];
@@ -140,8 +156,10 @@ export async function ocrPdf(
         }),
       );
     }
-    const ocr = await substituteOcrPages(raster, contents, options);
-    const { text, tables } = tablesOfContents(ocr.contents, ocr.words);
+    const ocr = await substituteOcrPages(raster, contents, session, options);
+    const image = (page: number) => raster.render(page, ocr.geometry.get(page)!.dpi);
+    const plan = rereadPlan(options, session, ocr.geometry, image);
+    const { text, tables } = await tablesOfContents(ocr.contents, ocr.words, plan);
     return {
       source: { ...source, pages: pdf.pages },
       text,
@@ -149,6 +167,7 @@ export async function ocrPdf(
       warnings: [...readWarnings, ...ocr.warnings],
     };
   } finally {
+    await session.close();
     await raster.close();
     await pdf.close();
   }

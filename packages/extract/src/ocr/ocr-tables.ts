@@ -3,10 +3,13 @@
  * classification codes get their confusable letters mapped to digits, and amounts are repaired or flagged by
  * the table's own arithmetic (repair.ts).
  */
+import { parseAmount } from '../common/amount.ts';
 import type { Cell, ExtractedTable } from '../model.ts';
-import { cleanAmountText } from './amount-candidates.ts';
+import { cleanAmountText, looksLikeAmount } from './amount-candidates.ts';
+import type { OcrEngine } from './engine.ts';
 import type { ScoredBox } from './ocr-page.ts';
 import { repairAmounts } from './repair.ts';
+import { type PageSource, type Reading, rereadCells } from './reread.ts';
 
 const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 
@@ -46,13 +49,55 @@ export function repairCodes(cells: readonly Cell[], headerRows: number): Cell[] 
   });
 }
 
+/** How to look again at cells the arithmetic could not prove (see OcrOptions.reread). */
+export interface Reread {
+  mode: 'unproven' | 'all';
+  pages: PageSource;
+  engine(): Promise<OcrEngine>;
+}
+
+const key = (c: Cell) => `${c.row}:${c.col}`;
+
+function isBodyAmount(c: Cell, headerRows: number): boolean {
+  if (c.header || c.row < headerRows || CODE_RE.test(c.text.trim())) return false;
+  return parseAmount(c.text).status === 'number' || looksLikeAmount(c.text);
+}
+
+function applyReadings(cells: readonly Cell[], readings: ReadonlyMap<string, Reading>): Cell[] {
+  return cells.map((c) => {
+    const reading = readings.get(key(c));
+    if (!reading || reading.text === c.text) return c;
+    return {
+      ...c,
+      text: reading.text,
+      confidence: reading.confidence,
+      notes: [...(c.notes ?? []), `ocr-reread: ${c.text}`],
+    };
+  });
+}
+
 /** Finish one table whose cells came (at least partly) from OCR'd pages. */
-export function finishOcrTable(
+export async function finishOcrTable(
   table: ExtractedTable,
   wordsByPage: ReadonlyMap<number, readonly ScoredBox[]>,
-): ExtractedTable {
-  const scored = repairCodes(scoreCells(table.cells, wordsByPage), table.headerRows);
-  const report = repairAmounts(scored, table.headerRows, table.nCols);
+  reread?: Reread,
+): Promise<ExtractedTable> {
+  let cells = repairCodes(scoreCells(table.cells, wordsByPage), table.headerRows);
+  let report = repairAmounts(cells, table.headerRows, table.nCols);
+  const seen = new Set<string>();
+  // Two rounds: a corrected cell can expose a partner that was consistently misread with it.
+  for (let round = 0; reread && round < 2; round += 1) {
+    const targets = report.cells.filter(
+      (c) =>
+        !seen.has(key(c)) &&
+        isBodyAmount(c, table.headerRows) &&
+        (reread.mode === 'all' || (c.notes ?? []).includes('ocr-unverified')),
+    );
+    if (targets.length === 0) break;
+    for (const c of targets) seen.add(key(c));
+    cells = applyReadings(cells, await rereadCells(targets, reread.pages, await reread.engine()));
+    report = repairAmounts(cells, table.headerRows, table.nCols);
+  }
   const warnings = [...table.warnings];
   if (report.flagged > 0) warnings.push(`${report.flagged} OCR amounts not proven by the table's arithmetic`);
   const confidences = report.cells.filter((c) => c.text.trim() !== '').map((c) => c.confidence);

@@ -8,7 +8,7 @@ import type { Glyph, PageContent, Segment } from '../pdf/types.ts';
 import type { OcrWord } from './engine.ts';
 
 /** Characters of one word: each with its own box when the engine gave one, else the word's width shared out. */
-function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean): Glyph[] {
+function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline: number): Glyph[] {
   const chars = [...word.text];
   const width = (word.box.x1 - word.box.x0) / chars.length;
   const own = word.chars?.length === chars.length ? word.chars : undefined;
@@ -23,7 +23,7 @@ function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean): Glyph[]
     size: bottom - top,
     font: 'ocr',
     spaceBefore: i === 0 && spaceBefore,
-    baseline: bottom,
+    baseline: baseline * scale,
     upright: true,
   }));
 }
@@ -37,12 +37,16 @@ export function ocrPageContent(
   rulings: readonly Ruling[],
 ): PageContent {
   const scale = 72 / dpi;
+  // One baseline per recognised line (the median word bottom), so a tall or short word stays on its line.
+  const bottoms = new Map<number, number[]>();
+  for (const w of words) bottoms.set(w.line, [...(bottoms.get(w.line) ?? []), w.box.bottom]);
+  const baselines = new Map([...bottoms].map(([line, b]) => [line, b.sort((x, y) => x - y)[b.length >> 1]!]));
   const glyphs: Glyph[] = [];
   words.forEach((word, i) => {
     const prev = words[i - 1];
     const sameLine = prev !== undefined && prev.line === word.line;
     const latin = !isCjk(word.text[0] ?? '') && !(prev && isCjk(prev.text.at(-1) ?? ''));
-    glyphs.push(...wordGlyphs(word, scale, sameLine && latin));
+    glyphs.push(...wordGlyphs(word, scale, sameLine && latin, baselines.get(word.line) ?? word.box.bottom));
   });
   const segments: Segment[] = rulings.map((r) => ({
     x0: r.x0 * scale,
