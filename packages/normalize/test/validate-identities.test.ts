@@ -9,6 +9,7 @@ function row(
   name: string,
   cells: Record<string, string>,
   side: NormalizedRow['side'] = '',
+  path = '',
 ): NormalizedRow {
   const values: NormalizedRow['values'] = {};
   for (const [column, v] of Object.entries(cells)) {
@@ -30,11 +31,17 @@ function row(
     codeStatus: '',
     name,
     namePrinted: name,
-    path: '',
+    path,
     line: '',
     side,
     values,
   };
+}
+
+/** A 执行率 cell: value as a fraction, printed as a percentage. */
+function rate(printed: string): NormalizedRow['values'][string] {
+  const value = String(Number(printed.replace('%', '')) / 100);
+  return { value, status: 'number', printed, label: 'execution_rate', source: 'lines 1-1', confidence: 1 };
 }
 
 function doc(kind: TableKind, unitPrinted: string, rows: NormalizedRow[]): NormalizedDocument {
@@ -160,5 +167,58 @@ describe('two-sided summary', () => {
       'pass',
     );
     expect(results.find((r) => r.check === 'appropriation_summary/balance')?.status).toBe('pass');
+  });
+});
+
+describe('performance self-evaluation', () => {
+  // Seed 003's table: 828 of 1500 万元 = 55.20%; 总分 95.52 = indicator scores (90) + 资金执行 5.52.
+  const funds = (executionRate: string) => {
+    const r = row('', '年度资金总额', {
+      full_year_budget: '15000000',
+      executed: '8280000',
+      weight: '10',
+      score: '5.52',
+    });
+    return { ...r, values: { ...r.values, execution_rate: rate(executionRate) } };
+  };
+  const indicators = [
+    row('', '财政实际补助执行比率%', { weight: '50', score: '50' }, '', '产出指标 / 数量指标'),
+    row('', '离休人员满意度', { weight: '40', score: '40' }, '', '满意度指标 / 服务对象满意度指标'),
+  ];
+
+  it('checks 执行率 against the amounts to its printed precision', () => {
+    const ok = find(
+      doc('performance', '万元', [funds('55.20%'), ...indicators]),
+      'performance/execution-rate/t1/年度资金总额',
+    );
+    expect(ok?.status).toBe('pass');
+    const bad = find(
+      doc('performance', '万元', [funds('56.20%'), ...indicators]),
+      'performance/execution-rate/t1/年度资金总额',
+    );
+    expect([bad?.status, bad?.severity]).toEqual(['fail', 'error']);
+  });
+
+  it('adds the funds block score into 总分 when the template scores it, and skips a blank 总分', () => {
+    const total = row('', '总分', { weight: '100', score: '95.52' });
+    const results = validateDocuments([doc('performance', '万元', [funds('55.20%'), ...indicators, total])]);
+    const score = results.find((r) => r.check === 'performance/total-score/t1');
+    expect([score?.status, score?.expected, score?.tolerance]).toEqual(['pass', '95.52', '0']);
+    const blank = row('', '总分', { weight: '', score: '91' });
+    const others = validateDocuments([doc('performance', '万元', [funds('55.20%'), ...indicators, blank])]);
+    expect(others.some((r) => r.check === 'performance/total-weight/t1')).toBe(false);
+    expect(others.find((r) => r.check === 'performance/total-score/t1')?.status).toBe('fail');
+  });
+});
+
+describe('statistics table', () => {
+  it('checks 政府采购 合计 = 货物 + 工程 + 服务 (seed 002: 1,350,620.00 = 173,340.00 + 1,177,280.00)', () => {
+    const d = doc('other_info', '元', [
+      row('', '合计', { amount: '1350620' }),
+      row('', '货物', { amount: '173340' }),
+      row('', '工程', { amount: '' }),
+      row('', '服务', { amount: '1177280' }),
+    ]);
+    expect(find(d, 'other_info/procurement')?.status).toBe('pass');
   });
 });

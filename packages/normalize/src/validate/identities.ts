@@ -99,3 +99,9 @@ export const BASIC_FOOTERS = {
   publicUse: /^(日常)?公用经费(合计)?$/,
   total: /^(合计|总计)$/,
 };
+
+/** Totals of 部门决算公开相关信息统计表 and the rows that make them up (matched by name). */
+export const OTHER_INFO_SUMS: { name: string; total: RegExp; parts: RegExp }[] = [
+  { name: 'procurement', total: /^(政府采购)?合计$/, parts: /^(货物|工程|服务)$/ },
+  { name: 'vehicles', total: /^车辆数?合计/, parts: /用车$/ },
+];

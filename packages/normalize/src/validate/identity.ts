@@ -2,7 +2,7 @@
 import { type Dec, dec, sub, sum, toDecimalString, within } from '@ledgerlift/extract';
 import type { NormalizedTable, ValidationResult } from '../model.ts';
 import type { Term } from './cells.ts';
-import { toleranceFor } from './tolerance.ts';
+import { type Tolerance, toleranceFor } from './tolerance.ts';
 
 export interface IdentitySpec {
   document: string;
@@ -12,6 +12,8 @@ export interface IdentitySpec {
   right: Term[];
   /** Tables whose printed unit sets the tolerance. */
   tables: readonly NormalizedTable[];
+  /** Overrides the unit-based tolerance (e.g. scores, which are not money). */
+  tolerance?: Tolerance;
 }
 
 const ZERO = dec('0');
@@ -60,7 +62,7 @@ export function checkIdentity(spec: IdentitySpec): ValidationResult | undefined 
   const actual = sum(spec.left.map(signed));
   const expected = sum(spec.right.map(signed));
   const difference = sub(actual, expected);
-  const tol = toleranceFor(spec.tables);
+  const tol = spec.tolerance ?? toleranceFor(spec.tables);
   const summed = Math.max(1, numbers.length - 1);
   const tolerance = scale(tol.perTerm, summed);
   const ok = within(actual, expected, tolerance);

@@ -6,6 +6,8 @@ import { crossTableChecks } from './cross-table.ts';
 import { hierarchyChecks } from './hierarchy.ts';
 import { CODED_KINDS } from './identities.ts';
 import { narrativeChecks } from './narrative/index.ts';
+import { otherInfoChecks } from './other-info.ts';
+import { performanceChecks } from './performance.ts';
 import { twoSidedChecks } from './two-sided.ts';
 
 export { formatValidationSummary, summarizeValidation } from './report.ts';
@@ -19,6 +21,8 @@ function withinTableChecks(doc: NormalizedDocument): ValidationResult[] {
     if (table.kind === 'summary') return twoSidedChecks(doc, table);
     if (table.kind === 'appropriation_summary') return [...twoSidedChecks(doc, table), ...columnChecks(doc, table)];
     if (table.kind === 'general_budget_basic') return basicDetailChecks(doc, table);
+    if (table.kind === 'performance') return performanceChecks(doc, table);
+    if (table.kind === 'other_info') return otherInfoChecks(doc, table);
     return columnChecks(doc, table);
   });
 }
