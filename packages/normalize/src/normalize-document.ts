@@ -8,6 +8,7 @@ import type { DocumentMeta, Fact, NormalizedDocument, NormalizedTable, TableKind
 import { readPerformance } from './performance/performance-table.ts';
 import type { Profile, TableSpec } from './profile/schema.ts';
 import { selectProfile } from './profile/select.ts';
+import type { HeaderColumn } from './tables/grid.ts';
 import { readGridTable } from './tables/grid-table.ts';
 import { specByHeader, specByTitle, tableNumberOf, titleOf } from './tables/recognize.ts';
 import type { RowRecord } from './tables/record.ts';
@@ -39,6 +40,7 @@ interface Recognised {
   unit: string;
   project: string;
   signature: string;
+  header: HeaderColumn[] | undefined;
 }
 
 /** Normalize one extracted document; a table that cannot be read becomes a warning, never a crash. */
@@ -53,7 +55,10 @@ export function normalizeDocument(
     document: doc.source.name,
     sha256: doc.source.sha256,
     entity: findEntity(doc.text),
-    year: findYear(doc.text),
+    year: findYear(
+      doc.text,
+      doc.tables.map((t) => t.title ?? ''),
+    ),
     reportType: p.reportType,
     profile: p.id,
   };
@@ -139,16 +144,18 @@ function normalizeTable(
     continued = true;
   }
   spec ??= UNKNOWN_SPEC;
-  const unitPrinted = unit ?? docUnit;
+  let unitPrinted = unit ?? docUnit;
   const ctx = { spec, codes, unitPrinted, printedHeader: printedHeaderOf(t, doc) };
   let records: RowRecord[];
   let project = '';
   let signature = '';
+  let header: HeaderColumn[] | undefined;
   let tableWarnings: string[];
   let targets: NormalizedTable['targets'];
   if (spec.kind === 'performance') {
     const read = readPerformance(t, p.performance, unit ?? '');
     records = read.rows;
+    unitPrinted = read.fundsUnit;
     project = projectOf(t, rawTitle, doc, read.project);
     if (project === '' && continued && previous) project = previous.project;
     tableWarnings = read.warnings;
@@ -163,9 +170,12 @@ function normalizeTable(
     }));
   } else {
     const read =
-      spec.kind === 'general_budget_basic' && isSideBySide(t) ? readSideBySide(t, ctx) : readGridTable(t, ctx);
+      spec.kind === 'general_budget_basic' && isSideBySide(t)
+        ? readSideBySide(t, ctx)
+        : readGridTable(t, ctx, continued ? previous?.header : undefined);
     records = read.rows;
     signature = read.signature;
+    header = read.header;
     tableWarnings = read.warnings;
   }
   const kind: TableKind = spec.kind;
@@ -195,6 +205,6 @@ function normalizeTable(
   return {
     table,
     facts,
-    recognised: { spec, title: shownTitle, number, unit: unitPrinted, project, signature },
+    recognised: { spec, title: shownTitle, number, unit: unitPrinted, project, signature, header },
   };
 }

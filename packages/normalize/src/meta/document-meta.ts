@@ -25,7 +25,9 @@ export function entityOfLine(text: string): string | undefined {
 /** An entity printed on the cover: `郑州市中原区医疗保障局部门决算`, `2022 年度包头市医疗保险服务中心决算公开`. */
 function entityOfCover(text: string): string | undefined {
   const name = cleanLabel(text)
+    .replace(/^第[一二三四五六七八九十]+部分/u, '')
     .replace(/^20\d{2}年度?/u, '')
+    .replace(/20\d{2}年度?.*$/u, '')
     .replace(/[(（].*?[)）]/gu, '')
     .replace(/(?:部门|单位)?(?:决算|预算)(?:公开)?(?:报告|说明)?$/u, '');
   return name.length >= 4 && name.length <= 40 && ORG_SUFFIX_RE.test(name) ? name : undefined;
@@ -48,14 +50,15 @@ export function findEntity(lines: readonly TextLine[]): string {
   return '';
 }
 
-/** Report year: the first `20XX年度` in the opening lines, else the most frequent one anywhere. */
-export function findYear(lines: readonly TextLine[]): string {
+/** Report year: the first `20XX年度` in the opening lines, else the most frequent one, else a title's `20XX年`. */
+export function findYear(lines: readonly TextLine[], titles: readonly string[] = []): string {
   for (const l of lines.slice(0, 40)) {
     const m = YEAR_RE.exec(l.text);
     if (m?.[1] && /年度/u.test(l.text)) return m[1];
   }
   const all = lines.map((l) => /(20\d{2})\s*年度/u.exec(l.text)?.[1]).filter((y): y is string => y !== undefined);
-  return mostFrequent(all);
+  const fromTitles = titles.map((t) => /(20\d{2})\s*年/u.exec(t)?.[1]).filter((y): y is string => y !== undefined);
+  return mostFrequent(all) || mostFrequent(fromTitles);
 }
 
 /** The document's money unit: the most frequent printed unit (tables without their own unit use it). */

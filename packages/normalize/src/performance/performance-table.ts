@@ -14,6 +14,8 @@ import { type ParsedTarget, parseTarget } from './targets.ts';
 export interface PerformanceRead {
   rows: RowRecord[];
   project: string;
+  /** Money unit of the funds block as printed (项目资金（万元）), '万元' by default. */
+  fundsUnit: string;
   targets: TargetEntry[];
   warnings: string[];
 }
@@ -148,7 +150,7 @@ export function readPerformance(table: ExtractedTable, spec: PerformanceSpec, un
     }
   }
   if (goal) rows.push(finishGoal(goal));
-  return { rows, project, targets, warnings };
+  return { rows, project, fundsUnit, targets, warnings };
 }
 
 function valueAfterLabel(texts: readonly string[], c: number, label: string): string {

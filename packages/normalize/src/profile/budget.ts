@@ -5,7 +5,12 @@ import type { ProfileInput } from './schema.ts';
 /** Budget tables: 预算 titles (收支预算总表, 收入预算总表 …), and 三公 printed with 预算数 only. */
 function budgetTables(): ReturnType<typeof financeTables> {
   return financeTables('预算').map((t) => {
-    if (t.kind === 'three_public') return { ...t, columns: threePublicColumns({ budget: '' }) };
+    if (t.kind === 'three_public') {
+      return {
+        ...t,
+        columns: [...threePublicColumns({ budget: '' }), { key: 'admin_operating', labels: ['机关运行经费'] }],
+      };
+    }
     if (t.kind === 'summary') return { ...t, titles: [...t.titles, '财务收支预算总表'] };
     if (t.kind === 'general_budget') return { ...t, titles: [...t.titles, '一般公共预算支出功能分类预算表'] };
     return t;

@@ -12,8 +12,8 @@ const THREE_PUBLIC_ITEMS: [string, string[]][] = [
   ['total', ['合计']],
   ['overseas', ['因公出国']],
   ['vehicle_total', ['公务用车购置及运行&小计', '公务用车购置及运行']],
-  ['vehicle_purchase', ['公务用车购置费', '车辆购置']],
-  ['vehicle_operation', ['公务用车运行']],
+  ['vehicle_purchase', ['公务用车购置费', '车辆购置', '公务用车购置及运行&购置费']],
+  ['vehicle_operation', ['公务用车运行', '公务用车购置及运行&运行费']],
   ['reception', ['公务接待']],
 ];
 
@@ -211,10 +211,10 @@ export function financeTables(word: string): TableIn[] {
     },
     {
       kind: 'three_public',
-      titles: ['三公'],
+      titles: ['三公', '三公经费和机关运行经费'],
       header: ['因公出国', '公务接待'],
       rowKey: 'name',
-      columns: threePublicColumns({ budget: '预算数', final: '决算数' }),
+      columns: [...threePublicColumns({ budget: '预算数', final: '决算数' }), money('admin_operating', '机关运行经费')],
     },
     {
       kind: 'other_info',

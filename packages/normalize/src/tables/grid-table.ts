@@ -8,13 +8,24 @@ import { readValue } from '../facts/values.ts';
 import { cleanLabel } from '../text/clean.ts';
 import { type MappedColumn, mapColumns } from './columns.ts';
 import type { TableContext } from './context.ts';
-import { type Grid, headerColumns, headerRowCount, isAmountText, isColumnNumberRow, rowTexts, toGrid } from './grid.ts';
+import {
+  type Grid,
+  type HeaderColumn,
+  headerColumns,
+  headerRowCount,
+  isAmountText,
+  isColumnNumberRow,
+  rowTexts,
+  toGrid,
+} from './grid.ts';
 import { emptyRecord, type RowRecord } from './record.ts';
 import { isCode, joinCodeParts, keyByCode, keyByName, lineOf, splitCodeName } from './row-keys.ts';
 
 export interface ReadTable {
   rows: RowRecord[];
   warnings: string[];
+  /** Header columns used, so that a header-less continuation on the next page can reuse them. */
+  header: HeaderColumn[];
   /** Header signature (cleaned header texts), to recognise a continuation after a page break. */
   signature: string;
 }
@@ -39,11 +50,15 @@ function segments(cols: MappedColumn[], nCols: number, twoSided: boolean): Segme
   return out;
 }
 
-/** Read a grid table with the kind's column specs. */
-export function readGridTable(table: ExtractedTable, ctx: TableContext): ReadTable {
+/**
+ * Read a grid table with the kind's column specs. A continuation printed without its header (next page)
+ * reuses `inherited`, the header of the table it continues.
+ */
+export function readGridTable(table: ExtractedTable, ctx: TableContext, inherited?: HeaderColumn[]): ReadTable {
   const grid = toGrid(table);
   const h = headerRowCount(table, grid);
-  const header = headerColumns(grid, h);
+  const reuse = h === 0 && inherited !== undefined && grid.nCols <= inherited.length;
+  const header = reuse ? inherited.slice(0, grid.nCols) : headerColumns(grid, h);
   const cols = markGroupColumns(grid, h, mapColumns(header, ctx.spec.columns, ctx.spec.twoSided));
   const headerTexts = new Set(
     Array.from({ length: h }, (_, r) => rowTexts(grid, r))
@@ -72,7 +87,7 @@ export function readGridTable(table: ExtractedTable, ctx: TableContext): ReadTab
   }
   applyRowGroups(rows, ctx);
   const signature = header.map((c) => c.levels.join('/')).join('|');
-  return { rows, warnings, signature };
+  return { rows, warnings, signature, header };
 }
 
 /** Groups printed over flattened blocks (see TableSpec.rowGroups): coded rows get their group as row_path. */

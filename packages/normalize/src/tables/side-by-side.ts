@@ -23,9 +23,14 @@ interface Block {
 
 const GROUP_RE = /人员经费|公用经费/u;
 
-/** Column index of each block's code column when the header repeats 科目编码 (≥ 2 blocks), else []. */
+/**
+ * Column index of each block's code column when the header repeats 科目编码 with a name column between
+ * (split 类 | 款 code columns side by side are one block, not two).
+ */
 export function blockStarts(cols: readonly MappedColumn[]): number[] {
-  return cols.filter((c) => c.role === 'code').map((c) => c.col);
+  const codes = cols.filter((c) => c.role === 'code').map((c) => c.col);
+  const blocks = codes.filter((c, i) => i === 0 || c - (codes[i - 1] ?? 0) >= 2);
+  return blocks.length >= 2 && codes.length === blocks.length ? blocks : blocks.slice(0, 1);
 }
 
 function blocksOf(cols: MappedColumn[], nCols: number): Block[] {
@@ -101,7 +106,7 @@ export function readSideBySide(table: ExtractedTable, ctx: TableContext): ReadTa
     }
   }
   applyRowGroups(rows, ctx);
-  return { rows, warnings, signature: header.map((c) => c.levels.join('/')).join('|') };
+  return { rows, warnings, signature: header.map((c) => c.levels.join('/')).join('|'), header };
 }
 
 /** Footer rows: each label (人员经费合计, 公用经费合计, 合计) takes the amounts printed to its right, in key order. */
