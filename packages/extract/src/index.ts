@@ -1,11 +1,8 @@
 export * from './common/amount.ts';
 export * from './common/decimal.ts';
-export { extractFile } from './extract-file.ts';
+export { extractFile, extractHtml, extractImage, extractPdf } from './extract-file.ts';
 export { declaredCharset, decodeHtml } from './html/decode.ts';
-export { extractHtml } from './html/index.ts';
 export * from './model.ts';
-export { extractImage } from './ocr/index.ts';
-export { extractPdf } from './pdf/index.ts';
 export { mediaTypeOf, readSource } from './source.ts';
 export { detectFlavour, extractText } from './text/index.ts';
 export { decodeText, toLines } from './text/lines.ts';
