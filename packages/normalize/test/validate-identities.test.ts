@@ -222,3 +222,20 @@ describe('statistics table', () => {
     expect(find(d, 'other_info/procurement')?.status).toBe('pass');
   });
 });
+
+describe('profile identities', () => {
+  const d = doc('expenditure', '元', [row('', '合计', { total: '100', basic: '60', project: '40', special: '30' })]);
+
+  it('adds a profile row_sum identity and does not repeat a built-in one', async () => {
+    const { FINAL_ACCOUNTS_PROFILE } = await import('../src/index.ts');
+    const plain = validateDocuments([d]).map((r) => r.check);
+    expect(validateDocuments([d], FINAL_ACCOUNTS_PROFILE).map((r) => r.check)).toEqual(plain);
+    const extra = validateDocuments([d], {
+      identities: [
+        { type: 'row_sum', id: 'custom', description: '', kind: 'expenditure', total: 'project', parts: ['special'] },
+      ],
+    });
+    const custom = extra.find((r) => r.check === 'expenditure/columns-custom/合计');
+    expect([custom?.status, custom?.difference]).toEqual(['fail', '10']);
+  });
+});

@@ -3,6 +3,7 @@
  * Kept apart from the code that evaluates them so a profile can supply its own.
  */
 import type { TableKind } from '../model.ts';
+import type { Identity } from '../profile/identities.ts';
 
 /** `total` = Σ parts within one row; a part prefixed with '-' is subtracted. */
 export interface ColumnIdentity {
@@ -105,3 +106,27 @@ export const OTHER_INFO_SUMS: { name: string; total: RegExp; parts: RegExp }[] =
   { name: 'procurement', total: /^(政府采购)?合计$/, parts: /^(货物|工程|服务)$/ },
   { name: 'vehicles', total: /^车辆数?合计/, parts: /用车$/ },
 ];
+
+/**
+ * Column identities with a profile's `row_sum` identities added (a profile can define new ones or new kinds;
+ * ones equal to a built-in identity are not run twice).
+ */
+export function withProfileIdentities(
+  identities: readonly Identity[] = [],
+  base: Partial<Record<TableKind, ColumnIdentity[]>> = COLUMN_IDENTITIES,
+): Partial<Record<TableKind, ColumnIdentity[]>> {
+  const merged: Partial<Record<TableKind, ColumnIdentity[]>> = { ...base };
+  const key = (c: ColumnIdentity) => `${c.side ?? ''}|${c.total}=${[...c.parts].sort().join('+')}`;
+  for (const i of identities) {
+    if (i.type !== 'row_sum') continue;
+    const candidate: ColumnIdentity = {
+      name: i.id,
+      total: i.total,
+      parts: i.parts,
+      ...(i.side ? { side: i.side } : {}),
+    };
+    const existing = merged[i.kind] ?? [];
+    if (!existing.some((c) => key(c) === key(candidate))) merged[i.kind] = [...existing, candidate];
+  }
+  return merged;
+}

@@ -1,10 +1,11 @@
 /** Checking normalized documents with the accounting identities their tables obey, and against their text. */
-import type { NormalizedDocument, ValidationResult } from '../model.ts';
+import type { NormalizedDocument, TableKind, ValidationResult } from '../model.ts';
+import type { Identity } from '../profile/identities.ts';
 import { basicDetailChecks } from './basic-detail.ts';
 import { columnChecks } from './columns.ts';
 import { crossTableChecks } from './cross-table.ts';
 import { hierarchyChecks } from './hierarchy.ts';
-import { CODED_KINDS } from './identities.ts';
+import { CODED_KINDS, type ColumnIdentity, withProfileIdentities } from './identities.ts';
 import { narrativeChecks } from './narrative/index.ts';
 import { otherInfoChecks } from './other-info.ts';
 import { performanceChecks } from './performance.ts';
@@ -13,21 +14,35 @@ import { twoSidedChecks } from './two-sided.ts';
 export { formatValidationSummary, summarizeValidation } from './report.ts';
 
 /** Identities within each table: hierarchy, 合计, column sums, two-sided totals, 基本支出 footers. */
-function withinTableChecks(doc: NormalizedDocument): ValidationResult[] {
+function withinTableChecks(
+  doc: NormalizedDocument,
+  columns: Partial<Record<TableKind, ColumnIdentity[]>>,
+): ValidationResult[] {
   // Tables marked empty are checked too: their printed zeros must still add up.
   return doc.tables.flatMap((table) => {
     if (CODED_KINDS.includes(table.kind))
-      return [...hierarchyChecks(doc, table, { withTotal: true }), ...columnChecks(doc, table)];
+      return [
+        ...hierarchyChecks(doc, table, { withTotal: true }),
+        ...columnChecks(doc, table, columns[table.kind] ?? []),
+      ];
     if (table.kind === 'summary') return twoSidedChecks(doc, table);
-    if (table.kind === 'appropriation_summary') return [...twoSidedChecks(doc, table), ...columnChecks(doc, table)];
+    if (table.kind === 'appropriation_summary')
+      return [...twoSidedChecks(doc, table), ...columnChecks(doc, table, columns[table.kind] ?? [])];
     if (table.kind === 'general_budget_basic') return basicDetailChecks(doc, table);
     if (table.kind === 'performance') return performanceChecks(doc, table);
     if (table.kind === 'other_info') return otherInfoChecks(doc, table);
-    return columnChecks(doc, table);
+    return columnChecks(doc, table, columns[table.kind] ?? []);
   });
 }
 
-/** Run every applicable check on the documents: within tables, across tables and against the narrative. */
-export function validateDocuments(docs: readonly NormalizedDocument[]): ValidationResult[] {
-  return docs.flatMap((doc) => [...withinTableChecks(doc), ...crossTableChecks(doc), ...narrativeChecks(doc)]);
+/**
+ * Run every applicable check on the documents: within tables, across tables and against the narrative.
+ * A profile's `row_sum` identities are checked in addition to the built-in ones.
+ */
+export function validateDocuments(
+  docs: readonly NormalizedDocument[],
+  profile?: { identities?: readonly Identity[] },
+): ValidationResult[] {
+  const columns = withProfileIdentities(profile?.identities);
+  return docs.flatMap((doc) => [...withinTableChecks(doc, columns), ...crossTableChecks(doc), ...narrativeChecks(doc)]);
 }
