@@ -239,3 +239,17 @@ describe('profile identities', () => {
     expect([custom?.status, custom?.difference]).toEqual(['fail', '10']);
   });
 });
+
+describe('robustness', () => {
+  it('treats a malformed number as unreadable instead of throwing, and ignores unnamed col_<n> columns', () => {
+    const bad = row('', '合计', { total: '10', basic: '5', project: '5' });
+    const d = doc('general_budget', '元', [
+      { ...bad, values: { ...bad.values, basic: { ...bad.values.basic!, value: '5,0' } } },
+      row('210', '卫生健康支出', { total: '10', col_4: '41' }),
+    ]);
+    const results = validateDocuments([d]);
+    expect(results.find((r) => r.check === 'general_budget/columns-total/合计')?.status).toBe('skipped');
+    expect(results.some((r) => r.check.endsWith('/col_4'))).toBe(false);
+    expect(results.find((r) => r.check === 'general_budget/total-of-classes/total')?.status).toBe('pass');
+  });
+});

@@ -1,5 +1,5 @@
 /** Reading table cells as signed terms of an identity, with the provenance a check reports. */
-import { type Dec, dec } from '@ledgerlift/extract';
+import { type Dec, dec, isDecimal } from '@ledgerlift/extract';
 import type { CheckCell, NormalizedRow, NormalizedTable, ValueStatus } from '../model.ts';
 
 /** One cell taking part in an identity; `value` is undefined when nothing numeric was printed. */
@@ -30,9 +30,9 @@ export function termOf(table: NormalizedTable, row: NormalizedRow | undefined, c
     source: v.source,
     value: v.status === 'number' ? v.value : v.printed,
   };
-  return v.status === 'number'
-    ? { cell, value: dec(v.value), status: 'number', sign }
-    : { cell, status: v.status, sign };
+  if (v.status !== 'number') return { cell, status: v.status, sign };
+  // A number status with a value that is not a plain decimal is unreadable, never a crash.
+  return isDecimal(v.value) ? { cell, value: dec(v.value), status: 'number', sign } : { cell, status: 'text', sign };
 }
 
 /** The terms of one column over several rows. */
@@ -40,11 +40,14 @@ export function columnTerms(table: NormalizedTable, rows: readonly NormalizedRow
   return rows.map((row) => termOf(table, row, column));
 }
 
-/** Money columns a table uses (any row printing a number or a blank there). */
+/**
+ * Value columns a table uses (any row printing a number or a blank there). Columns the normalizer could not
+ * name (`col_<n>`) are left out: they may be 行次 or other non-amounts.
+ */
 export function moneyColumns(table: NormalizedTable): string[] {
   const keys = new Set<string>();
   for (const row of table.rows) {
-    for (const [key, v] of Object.entries(row.values)) if (v.status !== 'text') keys.add(key);
+    for (const [key, v] of Object.entries(row.values)) if (v.status !== 'text' && !/^col_\d+$/.test(key)) keys.add(key);
   }
   return [...keys];
 }

@@ -6,6 +6,7 @@ import { columnChecks } from './columns.ts';
 import { crossTableChecks } from './cross-table.ts';
 import { hierarchyChecks } from './hierarchy.ts';
 import { CODED_KINDS, type ColumnIdentity, withProfileIdentities } from './identities.ts';
+import { skipped } from './identity.ts';
 import { narrativeChecks } from './narrative/index.ts';
 import { otherInfoChecks } from './other-info.ts';
 import { performanceChecks } from './performance.ts';
@@ -44,5 +45,13 @@ export function validateDocuments(
   profile?: { identities?: readonly Identity[] },
 ): ValidationResult[] {
   const columns = withProfileIdentities(profile?.identities);
-  return docs.flatMap((doc) => [...withinTableChecks(doc, columns), ...crossTableChecks(doc), ...narrativeChecks(doc)]);
+  return docs.flatMap((doc) => {
+    try {
+      return [...withinTableChecks(doc, columns), ...crossTableChecks(doc), ...narrativeChecks(doc)];
+    } catch (error) {
+      // One document's unexpected data must not cost the batch its other documents' checks.
+      const reason = error instanceof Error ? error.message : String(error);
+      return [skipped(doc.meta.document, 'validation', 'all checks of the document', `validation failed: ${reason}`)];
+    }
+  });
 }

@@ -2,7 +2,7 @@
  * 项目支出绩效自评表: 执行率 = 全年执行数 / 全年预算数 (to the printed precision of the rate), and 总分 = Σ indicator
  * 得分/分值, with or without the funds block's own 分值 (templates differ on whether 执行率 is scored).
  */
-import { type Dec, dec, sub, toDecimalString, within } from '@ledgerlift/extract';
+import { type Dec, dec, isDecimal, sub, toDecimalString, within } from '@ledgerlift/extract';
 import type { NormalizedDocument, NormalizedRow, NormalizedTable, ValidationResult } from '../model.ts';
 import { columnTerms, rowLabel, termOf } from './cells.ts';
 import { checkIdentity } from './identity.ts';
@@ -31,7 +31,14 @@ function rateCheck(doc: NormalizedDocument, table: NormalizedTable, row: Normali
   const budget = termOf(table, row, 'full_year_budget');
   const executed = termOf(table, row, 'executed');
   const step = rate ? percentStep(rate.printed) : undefined;
-  if (rate?.status !== 'number' || !step || !budget.value || !executed.value || budget.value.units === 0n)
+  if (
+    rate?.status !== 'number' ||
+    !isDecimal(rate.value) ||
+    !step ||
+    !budget.value ||
+    !executed.value ||
+    budget.value.units === 0n
+  )
     return undefined;
   const rateTerm = termOf(table, row, 'execution_rate');
   // |rate × budget − executed| ≤ step × budget, i.e. the rate is right to its last printed digit.
