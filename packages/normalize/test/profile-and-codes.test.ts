@@ -7,9 +7,11 @@ import {
   FINAL_ACCOUNTS_PROFILE,
   leiCodeByName,
   lookupCode,
+  PROFILES,
   selectProfile,
 } from '../src/index.ts';
 import { findDocumentUnit, findEntity, findYear } from '../src/meta/document-meta.ts';
+import { specByTitle } from '../src/tables/recognize.ts';
 import { cleanLabel, matchKey, rowNameOf, undouble } from '../src/text/clean.ts';
 import { docOf, tableOf } from './builders.ts';
 
@@ -115,5 +117,32 @@ describe('profiles', () => {
     expect(ids).toContain('summary.income_total');
     expect(ids).toContain('three_public.final_vehicle');
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('table recognition by title', () => {
+  const kindOf = (title: string, profile = 'cn-final-accounts') => {
+    const p = PROFILES.find((x) => x.id === profile);
+    return p ? specByTitle(cleanLabel(title), p)?.kind : undefined;
+  };
+
+  it('uses the longest alias and exclusions, never the 公开NN表 number', () => {
+    expect(kindOf('2022年度收入支出决算总表')).toBe('summary');
+    expect(kindOf('财政拨款收入支出决算总表')).toBe('appropriation_summary');
+    expect(kindOf('一般公共预算财政拨款支出决算明细表')).toBe('general_budget_basic');
+    expect(kindOf('一般公共预算财政拨款“三公”经费支出决算表')).toBe('three_public');
+    expect(kindOf('政府性基金预算财政拨款收入支出决算表')).toBe('gov_fund');
+    expect(kindOf('项目收入支出决算表')).toBeUndefined();
+    expect(kindOf('一般公共预算财政拨款项目支出决算表')).toBeUndefined();
+    expect(kindOf('公开07表')).toBeUndefined();
+  });
+
+  it('knows the budget template titles', () => {
+    expect(kindOf('2025年部门收支总表', 'cn-budget')).toBe('summary');
+    expect(kindOf('部门收入总表', 'cn-budget')).toBe('income');
+    expect(kindOf('部门支出总表', 'cn-budget')).toBe('expenditure');
+    expect(kindOf('财政拨款收支总表', 'cn-budget')).toBe('appropriation_summary');
+    expect(kindOf('一般公共预算基本支出表', 'cn-budget')).toBe('general_budget_basic');
+    expect(kindOf('2025年部门“三公”经费和机关运行经费预算表', 'cn-budget')).toBe('three_public');
   });
 });
