@@ -15,6 +15,7 @@ const SKIP_COLUMN = 1;
 const OVERFLOW = 4;
 const EXTRA_COLUMNS = 4;
 const MAX_CANDIDATES = 24;
+const MAX_STEPS = 4000;
 
 /** 一级指标 names of the performance templates (产出/效益/满意度/成本 …). */
 const LEVEL1_RE = /^(?:产出|效益|满意度|成本|投入(?:管理)?|过程|决策|效果|管理)指标$/;
@@ -31,6 +32,14 @@ export function levelOf(text: string): 'l1' | 'l2' | 'both' | 'none' {
   return l1 ? 'l1' : l2 ? 'l2' : 'none';
 }
 
+/** Cost of each cell kind under each plain column type (0 = fits, 5 = does not belong there). */
+const COSTS: Record<Exclude<ColumnType, 'any' | 'none' | 'l1' | 'l2'>, Record<Exclude<CellKind, 'blank'>, number>> = {
+  code: { code: 0, int: 2, amount: 5, percent: 5, na: 3, text: 5 },
+  text: { code: 3, int: 3, amount: 3, percent: 2, na: 1, text: 0 },
+  line: { code: 1, int: 0, amount: 2, percent: 5, na: 1, text: 5 },
+  value: { code: 0, int: 0, amount: 0, percent: 0, na: 0, text: 5 },
+};
+
 /** Cost of putting a cell of this kind (and text) under a column of this type. */
 export function compat(kind: CellKind, text: string, type: ColumnType): number {
   if (kind === 'blank' || type === 'any') return 0;
@@ -44,13 +53,7 @@ export function compat(kind: CellKind, text: string, type: ColumnType): number {
     if (level === type || (level === 'both' && type === 'l2')) return 0;
     return level === 'both' ? 1 : level === 'none' ? 2 : 3;
   }
-  const table: Record<Exclude<ColumnType, 'any' | 'none' | 'l1' | 'l2'>, Record<Exclude<CellKind, 'blank'>, number>> = {
-    code: { code: 0, int: 2, amount: 5, percent: 5, na: 3, text: 5 },
-    text: { code: 3, int: 3, amount: 3, percent: 2, na: 1, text: 0 },
-    line: { code: 1, int: 0, amount: 2, percent: 5, na: 1, text: 5 },
-    value: { code: 0, int: 0, amount: 0, percent: 0, na: 0, text: 5 },
-  };
-  return table[type][kind];
+  return COSTS[type][kind];
 }
 
 export interface Alignment {
@@ -73,11 +76,15 @@ export function alignRow(
   const m = template.length + EXTRA_COLUMNS;
   const kinds = cells.map(cellKind);
   const typeAt = (j: number): ColumnType | 'overflow' => (j < template.length ? template[j]! : 'overflow');
-  const matchCost = (i: number, j: number): number => {
-    const type = typeAt(j);
-    if (type === 'overflow') return kinds[i] === 'blank' ? 0 : OVERFLOW;
-    return compat(kinds[i]!, cells[i]!, type);
-  };
+  // Match costs depend only on (cell, column): compute each once.
+  const costs = cells.map((cell, i) =>
+    Array.from({ length: m }, (_, j) => {
+      const type = typeAt(j);
+      if (type === 'overflow') return kinds[i] === 'blank' ? 0 : OVERFLOW;
+      return compat(kinds[i]!, cell, type);
+    }),
+  );
+  const matchCost = (i: number, j: number): number => costs[i]![j]!;
   // restBlank[i]: cells i.. are all blank, so the row may end there for free.
   const restBlank: boolean[] = Array(n + 1).fill(true);
   for (let i = n - 1; i >= 0; i--) restBlank[i] = restBlank[i + 1]! && kinds[i] === 'blank';
@@ -98,20 +105,31 @@ export function alignRow(
   }
   const optimum = g[0]![0]!;
   const found = new Map<string, number[]>();
-  const walk = (i: number, j: number, cols: number[]): void => {
-    if (found.size >= MAX_CANDIDATES) return;
+  // Blank cells can be dropped or placed in many equivalent ways: bound the paths walked, not just those kept.
+  let budget = MAX_STEPS;
+  const path: number[] = [];
+  const walk = (i: number, j: number): void => {
+    if (found.size >= MAX_CANDIDATES || --budget < 0) return;
     if (restBlank[i]) {
-      const full = [...cols, ...Array(n - i).fill(-1)];
+      const full = [...path, ...Array(n - i).fill(-1)];
       const key = full.map((c, k) => (kinds[k] === 'blank' ? '' : c)).join(',');
       if (!found.has(key)) found.set(key, full);
       return;
     }
     const here = g[i]![j]!;
-    if (j < m && matchCost(i, j) + g[i + 1]![j + 1]! === here) walk(i + 1, j + 1, [...cols, j]);
-    if (kinds[i] === 'blank' && DROP_BLANK + g[i + 1]![j]! === here) walk(i + 1, j, [...cols, -1]);
-    if (j < m && SKIP_COLUMN + g[i]![j + 1]! === here) walk(i, j + 1, cols);
+    if (j < m && matchCost(i, j) + g[i + 1]![j + 1]! === here) {
+      path.push(j);
+      walk(i + 1, j + 1);
+      path.pop();
+    }
+    if (kinds[i] === 'blank' && DROP_BLANK + g[i + 1]![j]! === here) {
+      path.push(-1);
+      walk(i + 1, j);
+      path.pop();
+    }
+    if (j < m && SKIP_COLUMN + g[i]![j + 1]! === here) walk(i, j + 1);
   };
-  walk(0, 0, []);
+  walk(0, 0);
   const displacement = (cols: readonly number[]): number =>
     cols.reduce((sum, c, i) => sum + (kinds[i] === 'blank' ? 0 : Math.abs(c - i)), 0);
   const ranked = [...found.values()].sort((a, b) => prefer(b) - prefer(a) || displacement(a) - displacement(b));

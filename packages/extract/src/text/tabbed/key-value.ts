@@ -15,8 +15,9 @@ import { type ColumnType, labelType } from './column-types.ts';
 import { rowSignature } from './header.ts';
 import type { BuiltTable, PlacedCell } from './placed.ts';
 
-type Section = 'fields' | 'funds' | 'goals' | 'indicators';
+type Section = 'fields' | 'funds' | 'goals' | 'indicators' | 'other';
 
+const MAX_GOAL_LINES = 4;
 const PLACEHOLDER_RE = /^指标\s*\d*\s*[:：]?$/;
 const TOTAL_RE = /^(?:总分|合计)$/;
 const SUBJECT_LABEL_RE = /^项目(?:支出)?名称[:：]?$/;
@@ -145,6 +146,19 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       ];
     });
     if (section === 'goals') {
+      // Goal text wraps over a few lines; a line with numbers or indicator names means the goals have ended
+      // (their header line may be missing), so it is kept as printed and no longer joined.
+      const goalLike =
+        printed.every((c) => cellKind(c) === 'text' && levelOf(c) === 'none') &&
+        (!goalRow || row.lineNo - goalRow.first <= MAX_GOAL_LINES);
+      if (!goalLike) {
+        section = 'other';
+        push(
+          row.cells.flatMap((t, i) => (t === '' ? [] : [place(row, t, i)])),
+          row,
+        );
+        continue;
+      }
       if (!goalRow) goalRow = push([], row);
       for (const cell of aligned) {
         const prev = goalRow.cells.get(cell.col);
@@ -154,6 +168,13 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
         );
       }
       goalRow.last = row.lastLineNo;
+      continue;
+    }
+    if (section === 'other') {
+      push(
+        row.cells.flatMap((t, i) => (t === '' ? [] : [place(row, t, i)])),
+        row,
+      );
       continue;
     }
     if (section === 'funds') {
