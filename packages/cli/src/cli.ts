@@ -1,6 +1,6 @@
 /** The ledgerlift command: dispatch to sub-commands and map outcomes to exit codes (0 ok, 1 failures, 2 usage). */
 import type { Io } from './io.ts';
-import { type Parsed, parseExtract, parseRun, parseValidate } from './options.ts';
+import { type Parsed, parseCrawl, parseExtract, parseRun, parseValidate } from './options.ts';
 import { HELP, UsageError } from './usage.ts';
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   run: command('run', parseRun, async () => (await import('./run-command.ts')).runCommand),
   extract: command('extract', parseExtract, async () => (await import('./extract-command.ts')).extractCommand),
   validate: command('validate', parseValidate, async () => (await import('./validate-command.ts')).validateCommand),
+  crawl: command('crawl', parseCrawl, async () => (await import('./crawl-command.ts')).crawlCommand),
 };
 
 /** Run the command line `argv` (without node and script); returns the exit code. */

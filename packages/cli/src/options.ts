@@ -25,6 +25,22 @@ export interface ValidateOptions {
   dir: string;
 }
 
+/** `ledgerlift crawl` options. */
+export interface CrawlCommandOptions {
+  listingUrls: string[];
+  out: string;
+  keywords?: string[];
+  years: string[];
+  fileTypes?: string[];
+  allowedHosts: string[];
+  maxListingPages?: number;
+  maxBytes?: number;
+  timeoutMs?: number;
+  perHostConcurrency?: number;
+  perHostIntervalMs?: number;
+  respectRobots: boolean;
+}
+
 /** Parsed options, or 'help' when --help was asked for. */
 export type Parsed<T> = T | 'help';
 
@@ -71,4 +87,55 @@ export function parseValidate(args: string[]): Parsed<ValidateOptions> {
   if (!dir) throw new UsageError('missing the output folder to validate', 'validate');
   if (extra.length > 0) throw new UsageError(`validate takes one folder, got ${positionals.length}`, 'validate');
   return { dir };
+}
+
+function positiveInt(command: string, name: string, text: string | undefined, allowZero = false): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
+    throw new UsageError(
+      `--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${text}"`,
+      command,
+    );
+  }
+  return n;
+}
+
+/** Options of `crawl <listing-url...> --out dir [--keyword K]... [--year Y]... [--type T]... …`. */
+export function parseCrawl(args: string[]): Parsed<CrawlCommandOptions> {
+  const { values, positionals } = parseCommandArgs('crawl', args, {
+    out: { type: 'string' },
+    keyword: { type: 'string', multiple: true },
+    year: { type: 'string', multiple: true },
+    type: { type: 'string', multiple: true },
+    'allow-host': { type: 'string', multiple: true },
+    'max-pages': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    concurrency: { type: 'string' },
+    'interval-ms': { type: 'string' },
+    'ignore-robots': { type: 'boolean' },
+  });
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('missing the listing page URL', 'crawl');
+  for (const url of positionals) {
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new UsageError(`not an http(s) URL: "${url}"`, 'crawl');
+    }
+  }
+  if (!values.out) throw new UsageError('missing --out <store folder>', 'crawl');
+  return {
+    listingUrls: positionals,
+    out: values.out,
+    ...(values.keyword ? { keywords: values.keyword } : {}),
+    years: values.year ?? [],
+    ...(values.type ? { fileTypes: values.type.map((t) => t.replace(/^\./, '').toLowerCase()) } : {}),
+    allowedHosts: values['allow-host'] ?? [],
+    maxListingPages: positiveInt('crawl', 'max-pages', values['max-pages']),
+    maxBytes: positiveInt('crawl', 'max-bytes', values['max-bytes']),
+    timeoutMs: positiveInt('crawl', 'timeout-ms', values['timeout-ms']),
+    perHostConcurrency: positiveInt('crawl', 'concurrency', values.concurrency),
+    perHostIntervalMs: positiveInt('crawl', 'interval-ms', values['interval-ms'], true),
+    respectRobots: !values['ignore-robots'],
+  };
 }

@@ -19,6 +19,7 @@ Usage:
   ledgerlift run <files or folders...> [--out <dir>] [--db <path>] [--jobs N]
   ledgerlift extract <file> [--out <file>]
   ledgerlift validate <dir>
+  ledgerlift crawl <listing-url...> --out <store> [--keyword K]... [--year Y]... [--type pdf]...
   ledgerlift <command> --help
 
 Exit codes: 0 all documents ok, 1 some documents failed (the others are still written), 2 bad usage.
@@ -59,6 +60,30 @@ Options:
   -h, --help     show this help
 
 Exit codes: 0 no failed error-level check, 1 errors found (or the report cannot be read), 2 bad usage.
+`,
+  crawl: `Usage: ledgerlift crawl <listing-url...> --out <store> [options]
+
+Follow the listing pages (pagination included), pick links to reports by title keywords, year and file type,
+and download them into a content-addressed store: <store>/files/<sha256>.<ext> plus <store>/manifest.json (url,
+final url, title, publication date, sha256, size, content type, fetch time, ETag/Last-Modified, failures).
+A re-run fetches only what is new or changed; a crawl killed midway resumes without loss or duplicates.
+Then: ledgerlift run <store> --out <dir>.
+
+Options:
+  --out <dir>          the store folder (required)
+  --keyword <text>     a report link's text must contain one of these (repeatable; default 决算, 预算, 绩效)
+  --year <yyyy>        and mention one of these years (repeatable; default any)
+  --type <ext>         file types to keep (repeatable; default pdf doc docx xls xlsx html)
+  --allow-host <host>  hosts that may be fetched (repeatable; default the listing pages' hosts)
+  --max-pages <N>      listing pages to follow at most (default 50)
+  --max-bytes <N>      size limit per download (default 104857600)
+  --timeout-ms <N>     per request (default 30000)
+  --concurrency <N>    requests at once per host (default 2)
+  --interval-ms <N>    minimum time between requests to one host (default 250)
+  --ignore-robots      do not read robots.txt
+  -h, --help           show this help
+
+Exit codes: 0 every wanted file fetched or unchanged, 1 some failed (recorded in the manifest), 2 bad usage.
 `,
 };
 
