@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractPdf } from '../packages/extract/src/pdf/index.ts';
 import { tableRows } from '../packages/extract/src/pdf/grid.ts';
+import { extractPdf } from '../packages/extract/src/pdf/index.ts';
 import { readSource } from '../packages/extract/src/source.ts';
 
 const corpus = process.env.CORPUS_EXTERNAL ?? '/work/shared/corpus-external';
@@ -19,7 +19,9 @@ const show = (rows: string[][]) => {
 };
 for (const t of doc.tables) {
   if (page !== undefined && (page < t.pages[0] || page > t.pages[1])) continue;
-  console.log(`OURS ${t.id} ${t.method} pages ${t.pages} ${t.nRows}x${t.nCols} header ${t.headerRows} title ${t.title ?? '-'}`);
+  console.log(
+    `OURS ${t.id} ${t.method} pages ${t.pages} ${t.nRows}x${t.nCols} header ${t.headerRows} title ${t.title ?? '-'}`,
+  );
   show(tableRows(t, page));
 }
 const expected = JSON.parse(readFileSync(path.join(corpus, rel.replace(/\.pdf$/, '.expected.json')), 'utf8')) as {

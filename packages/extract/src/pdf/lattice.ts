@@ -65,12 +65,20 @@ function nearest(values: readonly number[], v: number): number {
  */
 function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
   const perCell = cellGlyphs.map((gs) => groupLines(gs.filter((g) => g.upright)));
-  const stacked = perCell.some((lines) => lines.filter((l) => NUMBER_LINE_RE.test(lineText(l.glyphs))).length >= 2);
-  if (!stacked) return [];
+  const isRecord = (text: string) => NUMBER_LINE_RE.test(text) && !/^\s*((19|20)\d\d|\(.*\))\s*$/.test(text);
+  const firstRecords = perCell
+    .filter((lines) => lines.filter((l) => NUMBER_LINE_RE.test(lineText(l.glyphs))).length >= 2)
+    .map((lines) => lines.find((l) => isRecord(lineText(l.glyphs)))?.glyphs[0]!.baseline)
+    .filter((b): b is number => b !== undefined);
+  if (firstRecords.length === 0) return [];
+  // Lines above the first stacked number are one header block (wrapped labels), then one row per line.
+  const start = Math.min(...firstRecords);
   const lines = perCell.flat().sort((a, b) => a.glyphs[0]!.baseline - b.glyphs[0]!.baseline);
-  const out: number[] = [];
+  const above = lines.filter((l) => l.glyphs[0]!.baseline < start - 0.5 * l.size);
+  const out: number[] = above.length ? [above[above.length - 1]!.glyphs[0]!.baseline] : [];
   for (const l of lines) {
     const b = l.glyphs[0]!.baseline;
+    if (b < start - 0.5 * l.size) continue;
     if (out.length === 0 || b - out[out.length - 1]! > 0.5 * l.size) out.push(b);
   }
   return out;
@@ -158,7 +166,13 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
       for (const g of reg.glyphs) parts[nearest(baselines, g.baseline)]!.push(g);
       parts.forEach((gs, k) => {
         const partBox = gs.length ? { ...box, ...verticalExtent(gs) } : box;
-        cells.push({ ...base, text: blockText(gs), row: start[reg.r0]! + k, rowspan: 1, provenance: { page, box: roundBox(partBox) } });
+        cells.push({
+          ...base,
+          text: blockText(gs),
+          row: start[reg.r0]! + k,
+          rowspan: 1,
+          provenance: { page, box: roundBox(partBox) },
+        });
       });
       continue;
     }

@@ -38,13 +38,28 @@ function isProse(chunk: Chunk, pageWidth: number): boolean {
   return words >= 4 && letters >= 0.7 * chunk.glyphs.length && chunk.x1 - chunk.x0 >= 0.25 * pageWidth && text !== '';
 }
 
-/** A line that can be a table row: two or more chunks, not two columns of running text. */
+const CAPTION_RE = /^\s*(table|tab\.|figure|fig\.|source|sources|note|notes|\*|\(\s*\)|注|资料来源|数据来源|表\s*\d)/i;
+
+/**
+ * A line that can be a table row: two or more chunks, not two columns of running text, not a caption
+ * ("Table 7: …", "Source: …").
+ */
 function isTabular(chunks: readonly Chunk[], pageWidth: number): boolean {
-  return chunks.length >= 2 && chunks.filter((c) => isProse(c, pageWidth)).length < 2;
+  if (chunks.length < 2) return false;
+  const prose = chunks.filter((c) => isProse(c, pageWidth));
+  if (prose.length >= 2) return false;
+  const first = chunks[0]!.glyphs.map((g) => g.ch).join('');
+  return !CAPTION_RE.test(first);
 }
 
 /** Runs of consecutive lines that look tabular (≥ 2 chunks), allowing short interruptions. */
-function regions(lines: readonly Line[], tabular: readonly boolean[]): number[][] {
+function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth: number): number[][] {
+  // Header lines above the first row: not captions, not full-width sentences, directly above.
+  const headerLike = (i: number) => {
+    const l = lines[i]!;
+    const text = l.glyphs.map((g) => g.ch).join('');
+    return !CAPTION_RE.test(text) && l.x1 - l.x0 < 0.6 * pageWidth;
+  };
   const out: number[][] = [];
   let current: number[] = [];
   let pending: number[] = [];
@@ -61,7 +76,17 @@ function regions(lines: readonly Line[], tabular: readonly boolean[]): number[][
     if (tabular[i]) {
       if (current.length === 0) {
         // Header lines just above the first tabular line belong to the table.
-        current.push(...pending.slice(-3));
+        const head: number[] = [];
+        for (const j of pending.slice(-3).reverse()) {
+          if (!headerLike(j)) {
+            // A caption's wrapped lines hang under its text ("Table 10: Indicators …" / "education and …").
+            const lead = splitRuns(lines[j]!.glyphs, CHUNK_GAP)[1]?.[0]?.x0;
+            while (lead !== undefined && head.length && Math.abs(lines[head[0]!]!.x0 - lead) < 3) head.shift();
+            break;
+          }
+          head.unshift(j);
+        }
+        current.push(...head);
       } else current.push(...pending);
       pending = [];
       current.push(i);
@@ -113,33 +138,79 @@ function columnAt(edges: number[], x: number): number {
   return edges.length - 2;
 }
 
+interface LineCells {
+  line: Line;
+  byCol: Map<number, { glyphs: Glyph[]; span: number }>;
+  spanning: boolean;
+  record: boolean;
+}
+
+/** A printed number that makes a line a record (not a year or a 栏次-like label in parentheses). */
+function isRecordValue(text: string): boolean {
+  const t = text.trim();
+  return /\d/.test(t) && /^[-+−–—(]?[$€£¥]?[\d.,\s%]+\)?$/.test(t) && !/^((19|20)\d\d|\(.*\))$/.test(t);
+}
+
+/** Place each chunk of a line in a column: spanning chunks in their leftmost column. */
+function placeLine(line: Line, chunks: Chunk[], edges: number[]): LineCells {
+  const byCol = new Map<number, { glyphs: Glyph[]; span: number }>();
+  for (const c of chunks) {
+    const first = columnAt(edges, c.x0 + 0.5);
+    const last = columnAt(edges, c.x1 - 0.5);
+    const entry = byCol.get(first);
+    if (entry) {
+      entry.glyphs.push(...c.glyphs);
+      entry.span = Math.max(entry.span, last - first + 1);
+    } else byCol.set(first, { glyphs: [...c.glyphs], span: last - first + 1 });
+  }
+  const values = [...byCol.values()];
+  return {
+    line,
+    byCol,
+    spanning: values.some((v) => v.span > 1),
+    record: values.some((v) => isRecordValue(v.glyphs.map((g) => g.ch).join(''))),
+  };
+}
+
+/**
+ * Lines → rows. Header lines (above the first record) stack into one row unless a group label spans
+ * columns; a body line with no label in the first column and no number continues the row above.
+ */
+function groupRows(placed: LineCells[]): LineCells[][] {
+  const firstRecord = placed.findIndex((p) => p.record);
+  const rows: LineCells[][] = [];
+  placed.forEach((p, i) => {
+    const prevRow = rows[rows.length - 1];
+    const prev = prevRow?.[prevRow.length - 1];
+    // Without records there is no telling a wrapped header from rows: every line stays a row.
+    const inHeader = firstRecord > 0 && firstRecord <= 6 && i < firstRecord;
+    const tight = prev !== undefined && p.line.top - prev.line.bottom < 0.8 * p.line.size;
+    let join = false;
+    if (prevRow && prev && tight && inHeader) join = !p.spanning && !prevRow.some((q) => q.spanning);
+    else if (prevRow && prev && tight && !p.record && !p.byCol.has(0) && prev.record) {
+      join = [...p.byCol.keys()].every((c) => prevRow.some((q) => q.byCol.has(c)));
+    }
+    if (join && prevRow) prevRow.push(p);
+    else rows.push([p]);
+  });
+  return rows;
+}
+
 /** Build one table from the lines of a region. */
 function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: number): StreamGrid | undefined {
   const box = unionBoxes(lines)!;
   const edges = columnEdges(chunks, tabular, box);
   const nCols = edges.length - 1;
   if (nCols < 2) return undefined;
+  const rows = groupRows(lines.map((line, i) => placeLine(line, chunks[i]!, edges)));
   const cells: Cell[] = [];
-  lines.forEach((line, row) => {
-    const byCol = new Map<number, { glyphs: Glyph[]; span: number }>();
-    for (const c of chunks[row]!) {
-      const first = columnAt(edges, c.x0 + 0.5);
-      const last = columnAt(edges, c.x1 - 0.5);
-      // A chunk over a gap spans columns (a centred group header) and sits in its leftmost one;
-      // otherwise its centre decides, which keeps right-aligned amounts in their own column.
-      const col = first === last ? first : first;
-      const entry = byCol.get(col);
-      if (entry) {
-        entry.glyphs.push(...c.glyphs);
-        entry.span = Math.max(entry.span, last - col + 1);
-      } else byCol.set(col, { glyphs: [...c.glyphs], span: last - col + 1 });
-    }
+  rows.forEach((parts, row) => {
+    const top = Math.min(...parts.map((p) => p.line.top));
+    const bottom = Math.max(...parts.map((p) => p.line.bottom));
     for (let col = 0; col < nCols; col++) {
-      const entry = byCol.get(col);
-      const glyphs = entry?.glyphs ?? [];
-      const cellBox = glyphs.length
-        ? unionBoxes(glyphs)!
-        : { x0: edges[col]!, top: line.top, x1: edges[col + 1]!, bottom: line.bottom };
+      const glyphs = parts.flatMap((p) => p.byCol.get(col)?.glyphs ?? []);
+      const span = Math.max(1, ...parts.map((p) => p.byCol.get(col)?.span ?? 1));
+      const cellBox = glyphs.length ? unionBoxes(glyphs)! : { x0: edges[col]!, top, x1: edges[col + 1]!, bottom };
       cells.push({
         text: blockText(glyphs),
         row,
@@ -148,12 +219,12 @@ function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: numb
         colspan: 1,
         header: false,
         provenance: { page, box: roundBox(cellBox) },
-        confidence: entry && entry.span > 1 ? 0.8 : 1,
-        ...(entry && entry.span > 1 ? { notes: [`spans-${entry.span}-columns`] } : {}),
+        confidence: span > 1 ? 0.8 : 1,
+        ...(span > 1 ? { notes: [`spans-${span}-columns`] } : {}),
       });
     }
   });
-  return { box, cells, nRows: lines.length, nCols, columnEdges: edges, lines };
+  return { box, cells, nRows: rows.length, nCols, columnEdges: edges, lines };
 }
 
 /** Unruled tables among the given lines (lines already inside ruled tables excluded by the caller). */
@@ -162,7 +233,7 @@ export function findStreamTables(lines: readonly Line[], page: number, pageWidth
   const chunks = sorted.map(chunksOf);
   const tabular = chunks.map((c) => isTabular(c, pageWidth));
   const out: StreamGrid[] = [];
-  for (const region of regions(sorted, tabular)) {
+  for (const region of regions(sorted, tabular, pageWidth)) {
     const grid = gridOf(
       region.map((i) => sorted[i]!),
       region.map((i) => chunks[i]!),
