@@ -74,18 +74,27 @@ describe('tesseract TSV', () => {
 });
 
 describe('offline OCR', () => {
-  it('recognises a table inside a network namespace with no network at all', () => {
+  it('runs the engine, ocrPdf and extractImage inside a network namespace with no network at all', () => {
     const script = path.join(import.meta.dirname, 'fixtures/ocr/offline-ocr.ts');
     // `unshare -n` gives the process an empty network namespace: any download attempt would fail.
     const run = spawnSync('unshare', ['-n', process.execPath, '--import', 'tsx', script], {
       encoding: 'utf8',
       cwd: path.join(import.meta.dirname, '..'),
-      timeout: 90_000,
+      timeout: 170_000,
     });
-    expect(run.stderr).not.toMatch(/fetch failed|ENOTFOUND|ENETUNREACH/);
+    expect(run.stderr).not.toMatch(/fetch failed|ENOTFOUND|ENETUNREACH|EAI_AGAIN/);
     expect(run.status).toBe(0);
-    const words: string[] = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    const [engineLine, pdfLine, pngLine] = run.stdout.trim().split('\n');
+    const words: string[] = JSON.parse(engineLine!);
     for (const amount of ['2126408.93', '264988.93', '5320000.00']) expect(words).toContain(amount);
     for (const code of ['208', '20805', '2101301']) expect(words).toContain(code);
-  }, 120_000);
+    // The same drawn table as a scanned PDF page and as a PNG: one ruled table with its codes and amounts.
+    for (const line of [pdfLine!, pngLine!]) {
+      const { cells }: { cells: string[] } = JSON.parse(line);
+      for (const text of ['208', '20805', '2101301', '社会保障和就业支出', '城乡医疗救助'])
+        expect(cells).toContain(text);
+      for (const text of ['2126408.93', '264988.93', '5320000.00']) expect(cells).toContain(text);
+    }
+    expect(JSON.parse(pdfLine!).warnings).toEqual(['page 1: OCR at 300 DPI (no text layer)']);
+  }, 180_000);
 });

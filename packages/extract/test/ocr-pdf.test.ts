@@ -65,7 +65,7 @@ describe('ocrPdf on a mixed document', () => {
   it('gives OCR cells a confidence and records repairs in notes', () => {
     const table = doc.tables.find((t) => t.method === 'ocr' && t.nCols === 5)!;
     const amounts = table.cells.filter((c) => !c.header && c.col >= 2 && c.text !== '');
-    expect(amounts.every((c) => c.confidence > 0 && c.confidence <= 1)).toBe(true);
+    expect(amounts.every((c) => c.confidence >= 0 && c.confidence <= 1)).toBe(true);
     for (const c of amounts.filter((c) => c.notes?.includes('ocr-unverified')))
       expect(c.confidence).toBeLessThanOrEqual(0.5);
     // Provenance: page 2, boxes in points inside the A4 page.

@@ -30,6 +30,16 @@ export function scoreCells(cells: readonly Cell[], wordsByPage: ReadonlyMap<numb
   });
 }
 
+const EDGE_JUNK = /^[\s|”“"'‘’_.,:;`~·]+(?=\p{Script=Han})|(?<=\p{Script=Han})[\s|”“"'‘’_,:;`~·]+$/gu;
+
+/** Text cells without the specks OCR reads at their edges (`.城乡医疗救助` → `城乡医疗救助`); amounts are repair's job. */
+export function trimEdgeJunk(cells: readonly Cell[]): Cell[] {
+  return cells.map((c) => {
+    const text = c.text.replace(EDGE_JUNK, '');
+    return text === c.text ? c : { ...c, text, notes: [...(c.notes ?? []), `ocr-cleaned: ${c.text}`] };
+  });
+}
+
 /** In columns that hold classification codes, map confusable letters (2o1 → 201) where that yields a code. */
 export function repairCodes(cells: readonly Cell[], headerRows: number): Cell[] {
   const byCol = new Map<number, Cell[]>();
@@ -82,7 +92,7 @@ export async function finishOcrTable(
   wordsByPage: ReadonlyMap<number, readonly ScoredBox[]>,
   reread?: Reread,
 ): Promise<ExtractedTable> {
-  let cells = repairCodes(scoreCells(table.cells, wordsByPage), table.headerRows);
+  let cells = repairCodes(trimEdgeJunk(scoreCells(table.cells, wordsByPage)), table.headerRows);
   let report = repairAmounts(cells, table.headerRows, table.nCols);
   const seen = new Set<string>();
   // Two rounds: a corrected cell can expose a partner that was consistently misread with it.
