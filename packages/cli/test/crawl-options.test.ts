@@ -35,7 +35,9 @@ describe('ledgerlift crawl options', () => {
   });
 
   it('rejects bad usage with a reason', () => {
-    expect(() => parseCrawl(['https://example.gov.cn/'])).toThrow(new UsageError('missing --out <store folder>'));
+    expect(() => parseCrawl(['https://example.gov.cn/'])).toThrow(
+      new UsageError('missing --out <store folder>', 'crawl'),
+    );
     expect(() => parseCrawl(['ftp://example.gov.cn/', '--out', 's'])).toThrow(/not an http\(s\) URL/);
     expect(() => parseCrawl(['https://example.gov.cn/', '--out', 's', '--max-pages', '0'])).toThrow(
       /--max-pages must be a positive integer/,
