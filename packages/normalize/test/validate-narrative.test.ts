@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedDocument, NormalizedRow, NormalizedTable, TableKind } from '../src/model.ts';
 import { validateDocuments } from '../src/validate/index.ts';
 import { roundToStep } from '../src/validate/narrative/index.ts';
-import { findStatements, qualifierOf } from '../src/validate/narrative/statements.ts';
+import { findStatements, findThreePublicStatements, qualifierOf } from '../src/validate/narrative/statements.ts';
 import { joinText } from '../src/validate/narrative/text.ts';
 
 const lines = (...texts: string[]) => texts.map((text, i) => ({ lineNo: i + 1, text }));
@@ -92,6 +92,25 @@ describe('statements', () => {
       lines('与上年度相比，收、支总计各减少3,925.25万元，下降84.19%。一般公共预算财政拨款支出年初预算为5,549.66万元。'),
     );
     expect(findStatements(joined)).toEqual([]);
+  });
+
+  it('reads “三公” budget and final amounts, the budget first when both are given', () => {
+    const joined = joinText(
+      lines(
+        '2023年度“三公”经费一般公共预算财政拨款支出预算为12.50万元，支出决算为10.20万元。',
+        '1、因公出国境费支出0.00元，出国团组共0个。公务用车购置及运行维护费支出决算3.10万元；公务用车购置费支出为0元。',
+      ),
+    );
+    const found = findThreePublicStatements(joined).map((s) =>
+      s.type === 'three_public' ? [s.column, toDecimalString(s.value)] : [],
+    );
+    expect(found).toEqual([
+      ['budget_total', '125000'],
+      ['final_total', '102000'],
+      ['final_overseas', '0'],
+      ['final_vehicle_total', '31000'],
+      ['final_vehicle_purchase', '0'],
+    ]);
   });
 
   it('rounds half away from zero', () => {

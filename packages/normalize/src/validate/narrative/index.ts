@@ -11,7 +11,7 @@ import { skipped } from '../identity.ts';
 import { nameKey } from '../names.ts';
 import { tableOf } from '../tables.ts';
 import { printsWan } from '../tolerance.ts';
-import { findEconomicStatements, findStatements, type Statement } from './statements.ts';
+import { findEconomicStatements, findStatements, findThreePublicStatements, type Statement } from './statements.ts';
 import { targetOf, targetTable } from './targets.ts';
 import { type JoinedText, joinText, linesAt } from './text.ts';
 
@@ -105,9 +105,11 @@ export function narrativeChecks(doc: NormalizedDocument): ValidationResult[] {
   const results: ValidationResult[] = [];
   const basic = tableOf(doc, 'general_budget_basic');
   const economic = basic ? classRows(basic).map((r) => nameKey(r.name || r.namePrinted)) : [];
-  const statements = [...findStatements(joined), ...findEconomicStatements(joined, economic)].sort(
-    (a, b) => a.start - b.start,
-  );
+  const statements = [
+    ...findStatements(joined),
+    ...findEconomicStatements(joined, economic),
+    ...findThreePublicStatements(joined),
+  ].sort((a, b) => a.start - b.start);
   for (const s of statements) {
     const r = checkStatement(doc, joined, s);
     if (!r) continue;

@@ -15,7 +15,8 @@ export type Statement =
   | (Base & { type: 'label'; label: string; qualifier: Qualifier })
   | (Base & { type: 'class'; names: [string]; section: Section })
   | (Base & { type: 'item'; names: [string, string, string]; section: Section })
-  | (Base & { type: 'economic'; names: [string] });
+  | (Base & { type: 'economic'; names: [string] })
+  | (Base & { type: 'three_public'; column: string });
 
 interface Base {
   /** Value in 元, exactly. */
@@ -133,6 +134,43 @@ export function findEconomicStatements(joined: JoinedText, names: readonly strin
     const amount = amountOf(m[2] ?? '', m[3] ?? '');
     if (!amount || !inBasicSection(text, start)) continue;
     found.push({ type: 'economic', names: [m[1] ?? ''], start, end: start + m[0].length, ...amount });
+  }
+  return found;
+}
+
+/** “三公” items (longest first) and the three_public column suffix each restates. */
+const THREE_PUBLIC: [string, string][] = [
+  ['“?三公”?经费(?:财政拨款|一般公共预算财政拨款)?支出', 'total'],
+  ['因公出国(?:\\(境\\)|境)?费(?:用)?(?:支出)?', 'overseas'],
+  ['公务用车购置及运行(?:维护)?费(?:支出)?', 'vehicle_total'],
+  ['公务用车购置(?:费)?(?:支出)?', 'vehicle_purchase'],
+  ['公务用车运行(?:维护)?(?:费)?(?:支出)?', 'vehicle_operation'],
+  ['公务接待费(?:支出)?', 'reception'],
+];
+const PHASE = `(决算数?|预算数?)?(?:为|是)?:?`;
+const THREE_PUBLIC_RE = new RegExp(
+  `(${THREE_PUBLIC.map(([l]) => `(?:${l})`).join('|')})${PHASE}${AMOUNT}(?:[,;]?(?:支出)?(决算数?)(?:为|是)?:?${AMOUNT})?`,
+  'gu',
+);
+
+/**
+ * “三公” amounts: "因公出国(境)费支出决算0万元", "公务接待费预算为0元,支出决算为0元" (budget then final);
+ * 预算 reads as the budget column, anything else as the final one.
+ */
+export function findThreePublicStatements(joined: JoinedText): Statement[] {
+  const found: Statement[] = [];
+  for (const m of joined.text.matchAll(THREE_PUBLIC_RE)) {
+    const start = m.index ?? 0;
+    const label = m[1] ?? '';
+    const field = THREE_PUBLIC.find(([l]) => new RegExp(`^(?:${l})$`, 'u').test(label))?.[1];
+    const first = amountOf(m[3] ?? '', m[4] ?? '');
+    if (!field || !first) continue;
+    const end = start + m[0].length;
+    const phase = /预算/.test(m[2] ?? '') ? 'budget' : 'final';
+    found.push({ type: 'three_public', column: `${phase}_${field}`, start, end, ...first });
+    const second = m[6] ? amountOf(m[6], m[7] ?? '') : undefined;
+    if (second && phase === 'budget')
+      found.push({ type: 'three_public', column: `final_${field}`, start, end, ...second });
   }
   return found;
 }

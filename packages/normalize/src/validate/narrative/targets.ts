@@ -167,15 +167,25 @@ function economicTarget(s: Extract<Statement, { type: 'economic' }>): Target {
   };
 }
 
+function threePublicTarget(s: Extract<Statement, { type: 'three_public' }>): Target {
+  return {
+    kind: 'three_public',
+    what: `三公 ${s.column}`,
+    // The table has one data row.
+    locate: (t) => ({ row: t.rows.find((r) => Object.keys(r.values).length > 0), column: s.column }),
+  };
+}
+
 /** The target of a statement, or undefined when the text is too ambiguous to compare. */
 export function targetOf(s: Statement): Target | undefined {
   if (s.type === 'label') return labelTarget(s.label, s.qualifier);
   if (s.type === 'class') return classTarget(s);
   if (s.type === 'economic') return economicTarget(s);
+  if (s.type === 'three_public') return threePublicTarget(s);
   return itemTarget(s);
 }
 
-/** The table a target is compared against (absent or empty: undefined). */
+/** The table a target is compared against: one with data, else one printing only zeros (absent: undefined). */
 export function targetTable(doc: NormalizedDocument, target: Target): NormalizedTable | undefined {
-  return tableOf(doc, target.kind);
+  return tableOf(doc, target.kind) ?? doc.tables.find((t) => t.kind === target.kind && t.rows.length > 0);
 }
