@@ -14,6 +14,7 @@ export interface ColumnIdentity {
   side?: 'income' | 'expenditure';
 }
 
+/** Built-in column identities by table kind. */
 export const COLUMN_IDENTITIES: Partial<Record<TableKind, ColumnIdentity[]>> = {
   // business_tuition (其中：教育收费) is part of business and is not added again.
   income: [
@@ -95,6 +96,7 @@ export const SUMMARY_INCOME_LINES: {
 
 /** 基本支出决算表: economic 类 that make up 人员经费; every other 类 is 公用经费. */
 export const PERSONNEL_CLASSES: readonly string[] = ['301', '303'];
+/** Footer rows of the 基本支出 table, by printed name. */
 export const BASIC_FOOTERS = {
   personnel: /^人员经费(合计)?$/,
   publicUse: /^(日常)?公用经费(合计)?$/,

@@ -4,6 +4,7 @@ import type { NormalizedTable, ValidationResult } from '../model.ts';
 import type { Term } from './cells.ts';
 import { type Tolerance, toleranceFor } from './tolerance.ts';
 
+/** An identity to check: Σ left = Σ right over the given cells. */
 export interface IdentitySpec {
   document: string;
   check: string;

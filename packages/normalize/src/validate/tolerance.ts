@@ -13,6 +13,7 @@ export function printsWan(table: Pick<NormalizedTable, 'unitPrinted' | 'unit'>):
   return /万/.test(table.unitPrinted);
 }
 
+/** The allowed difference of an identity and why. */
 export interface Tolerance {
   /** Allowed difference per summed term, in 元. */
   perTerm: Dec;

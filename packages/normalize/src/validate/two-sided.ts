@@ -8,6 +8,7 @@ import { SUMMARY_INCOME_LINES, SUMMARY_ROWS } from './identities.ts';
 import { checkIdentity } from './identity.ts';
 import { nameMatches } from './names.ts';
 
+/** A side of a two-sided summary table. */
 export type Side = 'income' | 'expenditure';
 
 /** The rows of one side by role, in printed order. */

@@ -11,6 +11,7 @@ export type Qualifier = 'none' | 'fiscal' | 'general_budget' | 'gov_fund' | 'sta
 /** The section of the 情况说明 a statement sits in, from the last "…情况说明" heading before it. */
 export type Section = 'general_budget' | 'gov_fund' | 'state_capital';
 
+/** One amount the text restates, with what it names. */
 export type Statement =
   | (Base & { type: 'label'; label: string; qualifier: Qualifier })
   | (Base & { type: 'class'; names: [string]; section: Section })

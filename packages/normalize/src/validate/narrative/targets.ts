@@ -7,6 +7,7 @@ import { tableOf } from '../tables.ts';
 import { sideLayout } from '../two-sided.ts';
 import type { Statement } from './statements.ts';
 
+/** A table cell a restated amount is compared with. */
 export interface Target {
   kind: TableKind;
   /** What the text claims to restate, for the description. */

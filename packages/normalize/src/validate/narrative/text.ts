@@ -4,6 +4,7 @@
  */
 import type { TextLine } from '@ledgerlift/extract';
 
+/** The joined text and where each input line starts in it. */
 export interface JoinedText {
   text: string;
   /** Start offset of each input line in `text`, ascending. */
