@@ -82,7 +82,7 @@ function applyDamage(lines: readonly string[], damages: readonly Damage[]): stri
   return out;
 }
 
-/** True when `text` is a concatenation of one or more of `pieces` (each used any number of times). */
+/** True when `text` is a concatenation of printed cells or of their space-separated words (any number of times). */
 function isConcatenation(text: string, pieces: readonly string[], depth = 0): boolean {
   if (text === '') return depth > 0;
   if (depth > 8) return false;
@@ -97,7 +97,10 @@ describe('damaged input', () => {
         const lines = toLines(content);
         const tables = extractTabbedTables(lines);
         const printed = (first: number, last: number): string[] =>
-          lines.filter((l) => l.lineNo >= first && l.lineNo <= last).flatMap((l) => l.text.split('\t').map(cleanCell));
+          lines
+            .filter((l) => l.lineNo >= first && l.lineNo <= last)
+            .flatMap((l) => l.text.split('\t').map(cleanCell))
+            .flatMap((c) => [c, ...c.split(/\s+/)]);
         for (const table of tables) {
           ExtractedTableSchema.parse(table);
           for (const cell of table.cells) {

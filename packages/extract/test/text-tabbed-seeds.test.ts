@@ -107,6 +107,15 @@ describe('seed 001 (元, shifted columns)', () => {
     const basic = rowWith(t, '2101501'); // line 261: 行政运行 is basic expenditure
     expect([textAt(basic, 4), textAt(basic, 5), textAt(basic, 6)]).toEqual(['1,153,194.24', '1,153,194.24', '']);
     expect(bodyRows(t)).toBe(19); // line 249 (合计 values) + 18 coded rows
+    // Line 248 prints `栏次 合计`: the 合计 label belongs to line 249's amounts (4,217,447.45 + 3,050,443.61).
+    const total = rowWith(t, '合计');
+    expect([textAt(total, 4), textAt(total, 5), textAt(total, 6)]).toEqual([
+      '7,267,891.06',
+      '4,217,447.45',
+      '3,050,443.61',
+    ]);
+    expect(total.get(3)!.provenance.lines).toEqual([248, 248]);
+    expect(total.get(4)!.provenance.lines).toEqual([249, 249]);
   });
 
   it('02: 7-digit codes stay where printed (款 column), values under their labels (line 150)', () => {

@@ -14,7 +14,8 @@ const MAX_LOOKBACK = 12;
 const TABLE_NUMBER_RE = /^(?:附表|公开)?\s*[\d一二三四五六七八九十\-－.]*\s*表$/;
 const CAPTION_RE =
   /^(?:公开\s*\d+\s*表|(?:公开)?部门\s*[:：]|编制单位\s*[:：]|(?:金额)?单位\s*[:：]|[（(]\s*\d{4}\s*年度?\s*[)）]$)/;
-const NOTE_RE = /^(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据/;
+/** Notes printed under a table. */
+export const NOTE_RE = /^(?:注|说明|备注)\s*\d*\s*[:：]|本表无数据/;
 const STRAY_MAX = 16;
 
 /** True when a (markdown-stripped) line reads as a table title: it ends in 表, optionally followed by (年度). */
@@ -24,7 +25,7 @@ export function isTitleLine(text: string): boolean {
 }
 
 /** True for lines that belong to a table's caption (number, unit, department, year). */
-function isCaptionLine(text: string): boolean {
+export function isCaptionLine(text: string): boolean {
   return CAPTION_RE.test(text) || /单位\s*[:：]\s*(?:万?元)/.test(text);
 }
 

@@ -44,6 +44,21 @@ export function joinWrappedRows(body: readonly SourceRow[]): SourceRow[] {
   return out;
 }
 
+/**
+ * The converter sometimes prints the 合计 label of the first body row inside the 栏次 cell above it
+ * (`栏次 合计`), leaving that row with amounts only. Give the label back to the row (provenance: the header
+ * line it was printed on) when the row prints no label of its own.
+ */
+function splitTotalFromColumnNumbers(cells: PlacedCell[], headerRows: number): void {
+  const merged = cells.find((c) => c.header && c.row === headerRows - 1 && /^栏\s*次\s+合\s*计$/.test(c.text));
+  if (!merged) return;
+  const first = cells.filter((c) => !c.header && c.row === headerRows);
+  if (first.length === 0 || first.some((c) => cellKind(c.text) === 'text' || c.col === merged.col)) return;
+  const label = merged.text.replace(/^栏\s*次\s+/, '');
+  merged.text = merged.text.slice(0, merged.text.length - label.length).trim();
+  cells.push({ ...merged, text: label, row: headerRows, header: false, confidence: 0.9, notes: ['split-from-header'] });
+}
+
 /** Build a grid table from the rows of one block. */
 export function buildGrid(rows: readonly SourceRow[]): BuiltTable {
   const split = splitHeader(rows);
@@ -90,6 +105,7 @@ export function buildGrid(rows: readonly SourceRow[]): BuiltTable {
       });
     });
   });
+  splitTotalFromColumnNumbers(cells, headerRows);
   const warnings = realigned > 0 ? [`realigned ${realigned} of ${body.length} body rows under the header`] : [];
   const confidence = body.length === 0 ? 1 : 1 - (0.3 * realigned) / body.length;
   return { cells, headerRows, layout: { kind: 'grid' }, confidence, warnings };

@@ -4,7 +4,7 @@
  */
 import type { ExtractedTableInput, TextLine } from '../../model.ts';
 import { type Block, findBlocks, type SourceRow } from './blocks.ts';
-import { findCaptions, findSubjectAbove, isTitleLine } from './captions.ts';
+import { findCaptions, findSubjectAbove, isCaptionLine, isTitleLine, NOTE_RE } from './captions.ts';
 import { buildGrid } from './grid.ts';
 import { filled } from './header.ts';
 import { buildKeyValue, isKeyValueBlock } from './key-value.ts';
@@ -31,14 +31,28 @@ function framed(lines: readonly TextLine[], blocks: readonly Block[], k: number)
   const found = findCaptions(lines, block.start, block.end, floor, ceiling);
   let title = found.title;
   const caption = [...found.caption];
+  // Title, number, department and unit lines printed inside the tab run (a lone 自我评价评分附件表 cell, a
+  // `部门：…\t单位：万元` row) and notes printed as a tab row belong to the caption, not to the grid.
+  const lineOf = (row: SourceRow): TextLine | undefined => lines.find((l) => l.lineNo === row.lineNo);
+  const isCaptionRow = (row: SourceRow, atTop: boolean): boolean => {
+    const texts = row.cells.filter((c) => c !== '');
+    if (texts.length === 0) return false;
+    if (!atTop) return NOTE_RE.test(texts[0]!);
+    if (texts.length === 1 && isTitleLine(texts[0]!)) return true;
+    return texts.every((t) => isCaptionLine(t));
+  };
   let rows = block.rows;
-  while (rows.length > 0 && filled(rows[0]!.cells) === 1) {
-    const text = rows[0]!.cells.find((c) => c !== '')!;
-    if (!isTitleLine(text)) break;
-    title ??= text;
-    const line = lines.find((l) => l.lineNo === rows[0]!.lineNo);
+  while (rows.length > 0 && isCaptionRow(rows[0]!, true)) {
+    const texts = rows[0]!.cells.filter((c) => c !== '');
+    if (texts.length === 1 && isTitleLine(texts[0]!)) title ??= texts[0];
+    const line = lineOf(rows[0]!);
     if (line) caption.push(line);
     rows = rows.slice(1);
+  }
+  while (rows.length > 0 && isCaptionRow(rows.at(-1)!, false)) {
+    const line = lineOf(rows.at(-1)!);
+    if (line) caption.push(line);
+    rows = rows.slice(0, -1);
   }
   caption.sort((a, b) => a.lineNo - b.lineNo);
   return { block, title, caption, rows };
