@@ -253,3 +253,15 @@ describe('robustness', () => {
     expect(results.find((r) => r.check === 'general_budget/total-of-classes/total')?.status).toBe('pass');
   });
 });
+
+describe('summary items', () => {
+  it('does not add a 其中 line to the 本年收入合计', () => {
+    const d = doc('summary', '元', [
+      row('', '事业收入', { amount: '100' }, 'income'),
+      { ...row('', '教育收费', { amount: '40' }, 'income'), namePrinted: '其中：教育收费' },
+      row('', '其他收入', { amount: '20' }, 'income'),
+      row('', '本年收入合计', { amount: '120' }, 'income'),
+    ]);
+    expect(find(d, 'summary/side-total/income/amount')?.status).toBe('pass');
+  });
+});

@@ -26,7 +26,11 @@ export function sideLayout(table: NormalizedTable, side: Side): SideLayout {
   const totalRe = side === 'income' ? SUMMARY_ROWS.incomeTotal : SUMMARY_ROWS.expenditureTotal;
   const at = rows.findIndex((r) => nameMatches(r, totalRe));
   if (at < 0) return { items: rows, carries: [], breakdowns: [] };
-  const layout: SideLayout = { items: rows.slice(0, at), total: rows[at], carries: [], breakdowns: [] };
+  // "其中：" lines restate part of the item above them; adding them would count it twice.
+  const items = rows
+    .slice(0, at)
+    .filter((r) => !/^其中/.test(r.namePrinted.normalize('NFKC').replace(/\s|<\/?b>/g, '')));
+  const layout: SideLayout = { items, total: rows[at], carries: [], breakdowns: [] };
   for (const row of rows.slice(at + 1)) {
     if (nameMatches(row, SUMMARY_ROWS.grandTotal)) {
       layout.grand = row;
