@@ -2,7 +2,8 @@
  * Realigning a body row under its header columns. Converters drop or add empty cells, which shifts the
  * printed values against the header. A row is aligned by edit distance: each cell goes to a column whose
  * type accepts it (a name under 科目名称, an amount under an amount column), blank cells may be dropped and
- * columns skipped at a small cost, and no printed cell is ever dropped. Ties are broken by the caller's
+ * columns skipped at a small cost, two adjacent text cells may share a name column (a name the converter cut
+ * in two), and no printed cell is ever dropped. Ties are broken by the caller's
  * arithmetic (row total = sum of parts), then by the smallest displacement.
  */
 
@@ -12,6 +13,8 @@ import type { ColumnType } from './column-types.ts';
 
 const DROP_BLANK = 1;
 const SKIP_COLUMN = 1;
+/** Two adjacent text cells may be one name cut in two by the converter (成本控制 | 在预算内). */
+const JOIN_TEXT = 2;
 const OVERFLOW = 4;
 const EXTRA_COLUMNS = 4;
 const MAX_CANDIDATES = 24;
@@ -85,6 +88,8 @@ export function alignRow(
     }),
   );
   const matchCost = (i: number, j: number): number => costs[i]![j]!;
+  const joinable = (i: number, j: number): boolean =>
+    i + 1 < n && j < m && kinds[i] === 'text' && kinds[i + 1] === 'text' && typeAt(j) === 'text';
   // restBlank[i]: cells i.. are all blank, so the row may end there for free.
   const restBlank: boolean[] = Array(n + 1).fill(true);
   for (let i = n - 1; i >= 0; i--) restBlank[i] = restBlank[i + 1]! && kinds[i] === 'blank';
@@ -100,6 +105,7 @@ export function alignRow(
       if (j < m) best = Math.min(best, matchCost(i, j) + g[i + 1]![j + 1]!);
       if (kinds[i] === 'blank') best = Math.min(best, DROP_BLANK + g[i + 1]![j]!);
       if (j < m) best = Math.min(best, SKIP_COLUMN + g[i]![j + 1]!);
+      if (joinable(i, j)) best = Math.min(best, JOIN_TEXT + matchCost(i, j) + g[i + 2]![j + 1]!);
       g[i]![j] = best;
     }
   }
@@ -128,6 +134,12 @@ export function alignRow(
       path.pop();
     }
     if (j < m && SKIP_COLUMN + g[i]![j + 1]! === here) walk(i, j + 1);
+    if (joinable(i, j) && JOIN_TEXT + matchCost(i, j) + g[i + 2]![j + 1]! === here) {
+      path.push(j, j);
+      walk(i + 2, j + 1);
+      path.pop();
+      path.pop();
+    }
   };
   walk(0, 0);
   const displacement = (cols: readonly number[]): number =>

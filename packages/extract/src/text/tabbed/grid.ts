@@ -10,7 +10,7 @@ import { cellKind } from './cell-kind.ts';
 import { alignHeaderToBody, type ColumnType, correctWithBody, headerTypes } from './column-types.ts';
 import { dropRepeatedHeaders, splitHeader } from './header.ts';
 import { headerCells, leafLabels } from './header-cells.ts';
-import type { BuiltTable, PlacedCell } from './placed.ts';
+import { type BuiltTable, joinSameColumn, type PlacedCell } from './placed.ts';
 
 /** Confidence of a realigned cell: unique best placement, confirmed by arithmetic or not, or a tie. */
 const CONFIDENCE = { confirmed: 0.95, unique: 0.85, tieResolved: 0.8, tie: 0.6 } as const;
@@ -108,5 +108,5 @@ export function buildGrid(rows: readonly SourceRow[]): BuiltTable {
   splitTotalFromColumnNumbers(cells, headerRows);
   const warnings = realigned > 0 ? [`realigned ${realigned} of ${body.length} body rows under the header`] : [];
   const confidence = body.length === 0 ? 1 : 1 - (0.3 * realigned) / body.length;
-  return { cells, headerRows, layout: { kind: 'grid' }, confidence, warnings };
+  return { cells: joinSameColumn(cells), headerRows, layout: { kind: 'grid' }, confidence, warnings };
 }

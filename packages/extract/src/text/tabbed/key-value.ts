@@ -13,7 +13,7 @@ import { cellKind } from './cell-kind.ts';
 import { isFillerCell, squash } from './cells.ts';
 import { type ColumnType, labelType } from './column-types.ts';
 import { rowSignature } from './header.ts';
-import type { BuiltTable, PlacedCell } from './placed.ts';
+import { type BuiltTable, joinSameColumn, type PlacedCell } from './placed.ts';
 
 type Section = 'fields' | 'funds' | 'goals' | 'indicators' | 'other';
 
@@ -41,6 +41,22 @@ function sectionOf(cells: readonly string[]): Section | undefined {
   if (labels.some((l) => /^年初预算数/.test(l))) return 'funds';
   if (labels.some((l) => /^预期目标/.test(l)) && labels.some((l) => /^实际完成/.test(l))) return 'goals';
   return undefined;
+}
+
+/**
+ * Join the two halves of an indicator label cut by a line break. Vertical labels are sometimes cut with a
+ * character or two printed on both lines (满意度 | 意 度 指 标): when dropping that overlap is what makes a known
+ * indicator name (满意度指标), the overlap is dropped; otherwise the halves are joined as printed.
+ */
+export function joinLabel(first: string, second: string): string {
+  const a = squash(first);
+  const b = squash(second);
+  for (let k = 0; k <= Math.min(a.length, b.length); k++) {
+    if (k > 0 && !a.endsWith(b.slice(0, k))) continue;
+    const joined = `${a}${b.slice(k)}`;
+    if (levelOf(joined) !== 'none') return joined;
+  }
+  return `${first}${second}`;
 }
 
 /** True when a block reads as a performance form. */
@@ -76,6 +92,7 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
   let lastIndicator: OutRow | undefined;
   let level1: PlacedCell | undefined;
   let level2: PlacedCell | undefined;
+  let placeholderSince = false;
   const warnings: string[] = [];
 
   const place = (row: SourceRow, text: string, col: number, extra: Partial<PlacedCell> = {}): PlacedCell => ({
@@ -132,19 +149,21 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       continue;
     }
     const alignment = alignRow(row.cells, template);
-    const aligned = row.cells.flatMap((t, i) => {
-      if (t === '' || isFillerCell(t)) return [];
-      const col = alignment.cols[i] ?? i;
-      const moved = col !== i;
-      return [
-        place(
-          row,
-          t,
-          col,
-          moved ? { confidence: alignment.candidates === 1 ? 0.85 : 0.6, notes: [`realigned-from-col-${i}`] } : {},
-        ),
-      ];
-    });
+    const aligned = joinSameColumn(
+      row.cells.flatMap((t, i) => {
+        if (t === '' || isFillerCell(t)) return [];
+        const col = alignment.cols[i] ?? i;
+        const moved = col !== i;
+        return [
+          place(
+            row,
+            t,
+            col,
+            moved ? { confidence: alignment.candidates === 1 ? 0.85 : 0.6, notes: [`realigned-from-col-${i}`] } : {},
+          ),
+        ];
+      }),
+    );
     if (section === 'goals') {
       // Goal text wraps over a few lines; a line with numbers or indicator names means the goals have ended
       // (their header line may be missing), so it is kept as printed and no longer joined.
@@ -202,7 +221,17 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       const l1 = at(l1Col);
       const l2 = at(l2Col);
       if (l1 && !isPlaceholder(l1)) [level1, level2] = [l1, undefined];
-      if (l2 && !isPlaceholder(l2)) level2 = l2;
+      if (l2 && !isPlaceholder(l2)) {
+        level2 = l2;
+        // A 二级 label printed on its group's second (指标 2) row was centred on the group: the indicator
+        // right above, which printed no 二级 of its own, is the group's first row.
+        const above = lastIndicator?.cells.get(l2Col);
+        const second = aligned.some((c) => isPlaceholder(c) && /2/.test(c.text));
+        if (!l1 && second && lastIndicator && !placeholderSince && above?.notes?.includes('filled-down')) {
+          lastIndicator.cells.set(l2Col, { ...l2, notes: ['filled-up'] });
+        }
+      }
+      placeholderSince = true;
       continue;
     }
     // Labels cut by a line break (效 | 益指标, 社会 | 效益指标) only make indicator names when joined: the line
@@ -221,9 +250,9 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       // A wrapped indicator: its pieces continue the cells of the row above.
       for (const cell of aligned) {
         const prev = lastIndicator.cells.get(cell.col);
-        const joined = prev
-          ? { ...prev, text: `${prev.text}${cell.text}`, lines: [prev.lines[0], cell.lines[1]] as [number, number] }
-          : cell;
+        const label = cell.col === l1Col || cell.col === l2Col;
+        const text = prev ? (label ? joinLabel(prev.text, cell.text) : `${prev.text}${cell.text}`) : cell.text;
+        const joined = prev ? { ...prev, text, lines: [prev.lines[0], cell.lines[1]] as [number, number] } : cell;
         lastIndicator.cells.set(cell.col, joined);
         if (cell.col === l1Col && !prev?.notes) level1 = joined;
         if (cell.col === l2Col && !prev?.notes) level2 = joined;
@@ -238,6 +267,7 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
     if (l1Col >= 0 && !at(l1Col) && level1) cells.push({ ...level1, row: 0, notes: ['filled-down'] });
     if (l2Col >= 0 && !at(l2Col) && level2) cells.push({ ...level2, row: 0, notes: ['filled-down'] });
     lastIndicator = push(cells, row);
+    placeholderSince = false;
   }
   if (out.length === 0) warnings.push('form without rows');
   const cells = out.flatMap((o, r) =>

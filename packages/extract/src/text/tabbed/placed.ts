@@ -38,3 +38,20 @@ export function toModelCells(cells: readonly PlacedCell[]): ExtractedTableInput[
     ...(c.notes && c.notes.length > 0 ? { notes: c.notes } : {}),
   }));
 }
+
+/** Join cells placed in the same row and column (a name cut in two by the converter), in printed order. */
+export function joinSameColumn(cells: readonly PlacedCell[]): PlacedCell[] {
+  const out: PlacedCell[] = [];
+  for (const cell of cells) {
+    const prev = out.find((c) => c.row === cell.row && c.col === cell.col && c.header === cell.header);
+    if (!prev) {
+      out.push({ ...cell });
+      continue;
+    }
+    prev.text = `${prev.text}${cell.text}`;
+    prev.lines = [Math.min(prev.lines[0], cell.lines[0]), Math.max(prev.lines[1], cell.lines[1])];
+    prev.confidence = Math.min(prev.confidence ?? 1, cell.confidence ?? 1, 0.8);
+    prev.notes = [...new Set([...(prev.notes ?? []), ...(cell.notes ?? []), 'joined-cells'])];
+  }
+  return out;
+}
