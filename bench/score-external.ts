@@ -41,7 +41,9 @@ for (const rel of pdfs) {
     for (const t of doc.tables) {
       for (let p = t.pages[0]; p <= t.pages[1]; p++) {
         const rows = tableRows(t, p);
-        if (rows.length > 0) (byPage[String(p)] ??= []).push(rows);
+        if (rows.length === 0) continue;
+        byPage[String(p)] ??= [];
+        byPage[String(p)]!.push(rows);
       }
     }
     pages[rel] = byPage;

@@ -15,14 +15,16 @@ export function captionLines<T extends { line: Line; text: string }>(
 ): { above: T[]; below: T[] } {
   const above: T[] = [];
   let edge = tableTop;
-  for (const l of [...lines].filter((x) => x.line.bottom <= tableTop + 1 && x.line.top >= limitAbove).reverse()) {
+  for (const l of [...lines]
+    .filter((x) => (x.line.top + x.line.bottom) / 2 <= tableTop && x.line.top >= limitAbove)
+    .reverse()) {
     if (edge - l.line.bottom > 3.5 * l.line.size || above.length >= 4) break;
     above.unshift(l);
     edge = l.line.top;
   }
   const below: T[] = [];
   edge = tableBottom;
-  for (const l of lines.filter((x) => x.line.top >= tableBottom - 1 && x.line.bottom <= limitBelow)) {
+  for (const l of lines.filter((x) => (x.line.top + x.line.bottom) / 2 >= tableBottom && x.line.bottom <= limitBelow)) {
     if (l.line.top - edge > 2.5 * l.line.size || below.length >= 6) break;
     if (below.length === 0 && !NOTE_RE.test(l.text)) break;
     below.push(l);

@@ -33,6 +33,22 @@ export function headerRowsOf(cells: readonly Cell[], nRows: number): number {
   return header;
 }
 
+/** Each block's body carries its own row labels (text, not amounts): records side by side, not measures. */
+function blocksHaveRowLabels(cells: readonly Cell[], headerRows: number, k: number, nCols: number): boolean {
+  for (let start = 0; start < nCols; start += k) {
+    const labelled = cells.some(
+      (c) =>
+        c.row >= headerRows &&
+        c.col >= start &&
+        c.col < start + k &&
+        c.text.trim() !== '' &&
+        parseAmount(c.text).status === 'text',
+    );
+    if (!labelled) return false;
+  }
+  return true;
+}
+
 /** Block width when a header row repeats the same column labels N times across (side-by-side blocks). */
 export function sideBySideWidth(cells: readonly Cell[], headerRows: number, nCols: number): number | undefined {
   for (let r = 0; r < headerRows; r++) {
@@ -48,7 +64,7 @@ export function sideBySideWidth(cells: readonly Cell[], headerRows: number, nCol
         if (a === b) same++;
         else differ++;
       }
-      if (same >= 2 && differ === 0) return k;
+      if (same >= 2 && differ === 0 && blocksHaveRowLabels(cells, headerRows, k, nCols)) return k;
     }
   }
   return undefined;

@@ -68,7 +68,7 @@ function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
   const isRecord = (text: string) => NUMBER_LINE_RE.test(text) && !/^\s*((19|20)\d\d|\(.*\))\s*$/.test(text);
   const firstRecords = perCell
     .filter((lines) => lines.filter((l) => NUMBER_LINE_RE.test(lineText(l.glyphs))).length >= 2)
-    .map((lines) => lines.find((l) => isRecord(lineText(l.glyphs)))?.glyphs[0]!.baseline)
+    .map((lines) => lines.find((l) => isRecord(lineText(l.glyphs)))?.glyphs[0]?.baseline)
     .filter((b): b is number => b !== undefined);
   if (firstRecords.length === 0) return [];
   // Lines above the first stacked number are one header block (wrapped labels), then one row per line.

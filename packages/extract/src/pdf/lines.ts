@@ -44,8 +44,11 @@ export function groupLines(glyphs: readonly Glyph[]): Line[] {
 
 /** True when a space belongs between two neighbouring glyphs of one line. */
 function spaceBetween(a: Glyph, b: Glyph): boolean {
-  if (isCjk(a.ch) && isCjk(b.ch)) return false;
-  return b.spaceBefore || b.x0 - a.x1 > 0.25 * Math.min(a.size, b.size);
+  const gap = b.x0 - a.x1;
+  const size = Math.min(a.size, b.size);
+  // CJK text has no word spaces; only a wide gap (separate chunks on one line) is written as a space.
+  if (isCjk(a.ch) && isCjk(b.ch)) return gap > 1.5 * size;
+  return b.spaceBefore || gap > 0.25 * size;
 }
 
 /** The text of glyphs on one line, left to right. */
@@ -86,7 +89,10 @@ export function blockText(glyphs: readonly Glyph[]): string {
       .map((g) => g.ch)
       .join('');
   }
-  const lines = groupLines(glyphs).map((l) => lineText(l.glyphs));
+  // Inside a cell, letter-spaced CJK (项  目) is one word: drop spaces between CJK characters.
+  const lines = groupLines(glyphs).map((l) =>
+    lineText(l.glyphs).replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, ''),
+  );
   let text = '';
   for (const line of lines) {
     if (text === '') text = line;

@@ -45,8 +45,8 @@ function dropEmpty(t: Omit<PageTable, 'headerRows' | 'caption'>): Omit<PageTable
   }
   const colMap = new Map<number, number>();
   const rowMap = new Map<number, number>();
-  [...usedCols].sort((a, b) => a - b).forEach((c, i) => colMap.set(c, i));
-  [...usedRows].sort((a, b) => a - b).forEach((r, i) => rowMap.set(r, i));
+  for (const [i, c] of [...usedCols].sort((a, b) => a - b).entries()) colMap.set(c, i);
+  for (const [i, r] of [...usedRows].sort((a, b) => a - b).entries()) rowMap.set(r, i);
   const remap = (start: number, span: number, map: Map<number, number>) => {
     const hit = Array.from({ length: span }, (_, k) => map.get(start + k)).filter((v) => v !== undefined);
     return hit.length ? { at: hit[0]!, span: hit[hit.length - 1]! - hit[0]! + 1 } : undefined;

@@ -38,7 +38,10 @@ function isProse(chunk: Chunk, pageWidth: number): boolean {
   return words >= 4 && letters >= 0.7 * chunk.glyphs.length && chunk.x1 - chunk.x0 >= 0.25 * pageWidth && text !== '';
 }
 
-const CAPTION_RE = /^\s*(table|tab\.|figure|fig\.|source|sources|note|notes|\*|\(\s*\)|注|资料来源|数据来源|表\s*\d)/i;
+const CAPTION_RE =
+  /^\s*(table|tab\.|figure|fig\.|source|sources|note|notes|\*|\(\s*\)|注|资料来源|数据来源|表\s*\d|单位\s*[:：]|编制单位|部门\s*[:：]|公开\s*\d+\s*表)/i;
+/** A table title printed above the table (…决算表, 表3, Table 2). */
+const TITLE_RE = /表\s*$|^\s*(表|table)\s*[\d一二三四五六七八九十]/i;
 
 /**
  * A line that can be a table row: two or more chunks, not two columns of running text, not a caption
@@ -58,7 +61,7 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
   const headerLike = (i: number) => {
     const l = lines[i]!;
     const text = l.glyphs.map((g) => g.ch).join('');
-    return !CAPTION_RE.test(text) && l.x1 - l.x0 < 0.6 * pageWidth;
+    return !CAPTION_RE.test(text) && !TITLE_RE.test(text) && l.x1 - l.x0 < 0.6 * pageWidth;
   };
   const out: number[][] = [];
   let current: number[] = [];
