@@ -162,3 +162,25 @@ describe('parseTarget', () => {
     expect(parseTarget(raw)).toBeUndefined();
   });
 });
+
+describe('a percentage printed in a money column (seed 002 line 2110: 全年执行数 29.77%)', () => {
+  it('reads the amount, keeps the print and lowers the confidence', () => {
+    const t = tableOf(
+      rows(`
+项目名称 | 中央财政医疗服务与保障能力提升补助资金 |  |  |  |  |  | 
+项目资金预算安排及执行进度（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 资金结(转)余 | 执行率 | 得分 | 
+资金总额： | 30 | 30 | 29.77% | 0.23 | 99.24% | 9 | 
+`),
+      { title: '项目支出绩效自评表', headerRows: 0, firstLine: 2108, layout: { kind: 'key-value' } },
+    );
+    const facts = normalizeDocument(docOf([t])).facts;
+    // 30 − 0.23 = 29.77 (万元), and 29.77 / 30 = 99.23…% ≈ the printed 99.24%: the cell is the amount.
+    expect(one(facts, { column_key: 'executed' })).toMatchObject({
+      value: '297700',
+      value_printed: '29.77%',
+      confidence: '0.5',
+    });
+    expect(one(facts, { column_key: 'balance' }).value).toBe('2300');
+    expect(one(facts, { column_key: 'execution_rate' }).value).toBe('0.9924');
+  });
+});

@@ -33,7 +33,7 @@ export function toRow(rec: RowRecord, doc: ExtractedDocument, tableConfidence: n
       label: v.label,
       ...(page !== undefined ? { page } : {}),
       source: sourceOf(v.cell),
-      confidence: Math.min(v.cell.confidence, tableConfidence),
+      confidence: Math.min(v.cell.confidence, tableConfidence, v.read.confidence ?? 1),
     };
   }
   return {
@@ -104,7 +104,7 @@ export function toFacts(
         unit_printed: v.read.unit === '元' ? table.unitPrinted : '',
         page: page !== undefined ? String(page) : '',
         source: sourceOf(v.cell),
-        confidence: fmtConfidence(Math.min(v.cell.confidence, table.confidence)),
+        confidence: fmtConfidence(Math.min(v.cell.confidence, table.confidence, v.read.confidence ?? 1)),
       };
     }),
   );

@@ -9,6 +9,8 @@ export interface ReadValue {
   status: ValueStatus;
   printed: string;
   unit: string;
+  /** Below 1 when the reading repaired the print (a stray % in a money column). */
+  confidence?: number;
 }
 
 const PERCENT_RE = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/u;
@@ -32,6 +34,12 @@ export function readValue(printedRaw: string, type: ValueType, unitPrinted: stri
   if (type === 'ratio') {
     const m = PERCENT_RE.exec(printed.normalize('NFKC').replace(/\s+/g, ''));
     if (m?.[1]) return { value: toDecimalString(shift(dec(m[1]), -2)), status: 'number', printed, unit };
+  }
+  // A money column cannot hold a percentage: `29.77%` under 全年执行数 is the amount with a stray sign.
+  const stray = type === 'money' ? PERCENT_RE.exec(printed.normalize('NFKC').replace(/\s+/g, '')) : null;
+  if (stray?.[1]) {
+    const value = toDecimalString(shift(dec(stray[1]), moneyShift(unitPrinted)));
+    return { value, status: 'number', printed, unit, confidence: 0.5 };
   }
   const parsed = parseAmount(printed);
   if (parsed.status !== 'number' || parsed.value === undefined) {

@@ -18,7 +18,7 @@ export interface MappedColumn {
 }
 
 // `编类`/`码款`: a vertical 编码 label interleaved with 类/款 by the extractor still marks a code column.
-const CODE_LEVEL_RE = /编码|代码|^.?[类款项]$|^科目$|分类科目$/u;
+const CODE_LEVEL_RE = /编码|代码|^.?[类款项]$|^科目$|分类科目$|^(?:经济|功能)分类$/u;
 const NAME_LEVEL_RE = /名称|^项目(?:按.*)?$/u;
 
 /** Role of a column from its header levels; code and 行次 labels win over a 项目 group above them. */

@@ -56,7 +56,9 @@ function segments(cols: MappedColumn[], nCols: number, twoSided: boolean): Segme
  */
 export function readGridTable(table: ExtractedTable, ctx: TableContext, inherited?: HeaderColumn[]): ReadTable {
   const grid = toGrid(table);
-  const h = headerRowCount(table, grid);
+  let h = headerRowCount(table, grid);
+  // A continuation whose "header" rows carry no header label at all is data the extractor mis-flagged.
+  if (h > 0 && inherited !== undefined && !hasHeaderLabel(grid, h, ctx)) h = 0;
   const reuse = h === 0 && inherited !== undefined && grid.nCols <= inherited.length;
   const header = reuse ? inherited.slice(0, grid.nCols) : headerColumns(grid, h);
   const cols = markGroupColumns(grid, h, mapColumns(header, ctx.spec.columns, ctx.spec.twoSided));
@@ -102,6 +104,19 @@ export function applyRowGroups(rows: RowRecord[], ctx: TableContext): void {
     const group = groups.find((g) => g.classes.includes(cls)) ?? groups.find((g) => g.classes.length === 0);
     if (group) row.path = group.path;
   }
+}
+
+const HEADER_WORD_RE = /项目|科目|编码|名称|行次|栏次|合计|小计|决算数|预算数|金额|收入|支出/u;
+
+function hasHeaderLabel(grid: Grid, h: number, ctx: TableContext): boolean {
+  const labels = ctx.spec.columns.flatMap((c) => c.labels.flatMap((l) => l.split('&')));
+  for (let r = 0; r < h; r++) {
+    for (const t of rowTexts(grid, r)) {
+      if (t === '' || /^[一二三四五六七八九十]+、/u.test(t)) continue;
+      if (HEADER_WORD_RE.test(t) || labels.some((l) => t.includes(l))) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -73,6 +73,14 @@ export function isPercentText(text: string): boolean {
  */
 export function headerRowCount(table: ExtractedTable, grid: Grid): number {
   let h = Math.min(table.headerRows, grid.nRows);
+  // Rows printing two or more real amounts are data, whatever the extractor flagged.
+  for (let r = 0; r < h; r++) {
+    const amounts = rowTexts(grid, r).filter((t) => isAmountText(t) && /[.,]/u.test(t));
+    if (amounts.length >= 2) {
+      h = r;
+      break;
+    }
+  }
   while (h < grid.nRows) {
     const texts = rowTexts(grid, h);
     if (isColumnNumberRow(texts)) {
