@@ -274,6 +274,24 @@ describe('seed 003 and 004 (performance forms)', () => {
     expect([textAt(rowWith(t, '总分'), 6), textAt(rowWith(t, '总分'), 7)]).toEqual(['100', '95.52']);
   });
 
+  it('004 非在编: a name cut into two cells (line 425) and a 二级 label centred on its group (line 432)', () => {
+    const t = S004.tables.find((x) => x.subject === '非在编人员经费')!;
+    const cut = rowWith(t, '成本控制在预算内');
+    expect([2, 4, 5, 6, 7].map((c) => textAt(cut, c))).toEqual(['成本指标', '38万元', '73.96万元', '5', '0']);
+    expect(cut.get(3)!.notes).toContain('joined-cells');
+    const centred = rowWith(t, '医保业务 正常开展'); // line 431; 社会效益指标 printed on the 指标 2 line below
+    expect([textAt(centred, 1), textAt(centred, 2)]).toEqual(['效益指标 (30)', '社会效益指标']);
+    expect(centred.get(2)!.provenance.lines).toEqual([432, 432]);
+  });
+
+  it('000: a vertical label cut over two lines with a repeated piece joins to 满意度指标 (lines 1112–1114)', () => {
+    const t = S000.tables.find((x) => x.subject === '购买大病保险经办服务使用区财政资金' && x.title?.includes('评分'))!;
+    expect([textAt(rowWith(t, '受聘 人 员 满 意 度'), 0), textAt(rowWith(t, '受聘 人 员 满 意 度'), 1)]).toEqual([
+      '满意度指标',
+      '服务对象满意度指标',
+    ]);
+  });
+
   it('003 评分表 over three pages is one key-value table of 17 indicators and 总分', () => {
     const t = byTitle(S003.tables, '评价指标体系评分表');
     expect(bodyRows(t)).toBe(18);
