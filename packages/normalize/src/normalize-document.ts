@@ -7,7 +7,7 @@ import { findDocumentUnit, findEntity, findYear, unitOfLine } from './meta/docum
 import type { DocumentMeta, Fact, NormalizedDocument, NormalizedTable, TableKind } from './model.ts';
 import { readPerformance } from './performance/performance-table.ts';
 import type { Profile, TableSpec } from './profile/schema.ts';
-import { selectProfile } from './profile/select.ts';
+import { reportTypeOf, selectProfile } from './profile/select.ts';
 import type { HeaderColumn } from './tables/grid.ts';
 import { readGridTable } from './tables/grid-table.ts';
 import { specByHeader, specByTitle, tableNumberOf, titleOf } from './tables/recognize.ts';
@@ -59,7 +59,7 @@ export function normalizeDocument(
       doc.text,
       doc.tables.map((t) => t.title ?? ''),
     ),
-    reportType: p.reportType,
+    reportType: reportTypeOf(doc, p),
     profile: p.id,
   };
   const docUnit = findDocumentUnit(doc.text) || '元';

@@ -11,6 +11,7 @@ import {
   selectProfile,
 } from '../src/index.ts';
 import { findDocumentUnit, findEntity, findYear } from '../src/meta/document-meta.ts';
+import { reportTypeOf } from '../src/profile/select.ts';
 import { specByTitle } from '../src/tables/recognize.ts';
 import { cleanLabel, matchKey, rowNameOf, undouble } from '../src/text/clean.ts';
 import { docOf, tableOf } from './builders.ts';
@@ -144,5 +145,17 @@ describe('table recognition by title', () => {
     expect(kindOf('财政拨款收支总表', 'cn-budget')).toBe('appropriation_summary');
     expect(kindOf('一般公共预算基本支出表', 'cn-budget')).toBe('general_budget_basic');
     expect(kindOf('2025年部门“三公”经费和机关运行经费预算表', 'cn-budget')).toBe('three_public');
+  });
+});
+
+describe('report type', () => {
+  it('is the profile’s only when the document shows it', () => {
+    const perfOnly = docOf(
+      [tableOf([['一级指标']], { title: '2023年度项目支出绩效自评表', headerRows: 1 })],
+      ['益阳市医疗保障事务中心'],
+    );
+    expect(reportTypeOf(perfOnly, selectProfile(perfOnly))).toBe('');
+    const final = docOf([], ['2022 年度包头市医疗保险服务中心决算公 开']);
+    expect(reportTypeOf(final, selectProfile(final))).toBe('决算');
   });
 });

@@ -15,18 +15,27 @@ export const PROFILES: readonly Profile[] = [defineProfile(FINAL_ACCOUNTS_PROFIL
 
 const countOf = (text: string, word: string) => text.split(word).length - 1;
 
-/**
- * Pick the profile whose detect words occur most in the table titles, then in the first 60 text lines
- * (a 决算 report mentions 预算 often, so titles decide before free text does).
- */
-export function selectProfile(doc: ExtractedDocument, profiles: readonly Profile[] = PROFILES): Profile {
+function evidence(doc: ExtractedDocument): string[] {
   const titles = doc.tables.map((t) => cleanLabel(t.title ?? '')).join('\n');
   const opening = doc.text
     .slice(0, 60)
     .map((l) => cleanLabel(l.text))
     .join('\n');
+  return [titles, opening];
+}
+
+/** The profile's report type when the document shows it (titles or opening text), '' otherwise (e.g. a 绩效自评报告 alone). */
+export function reportTypeOf(doc: ExtractedDocument, profile: Profile): string {
+  return evidence(doc).some((text) => profile.detect.some((w) => text.includes(w))) ? profile.reportType : '';
+}
+
+/**
+ * Pick the profile whose detect words occur most in the table titles, then in the first 60 text lines
+ * (a 决算 report mentions 预算 often, so titles decide before free text does).
+ */
+export function selectProfile(doc: ExtractedDocument, profiles: readonly Profile[] = PROFILES): Profile {
   const score = (p: Profile, text: string) => p.detect.reduce((n, w) => n + countOf(text, w), 0);
-  for (const text of [titles, opening]) {
+  for (const text of evidence(doc)) {
     const ranked = profiles.map((p) => ({ p, n: score(p, text) })).sort((a, b) => b.n - a.n);
     const [best, second] = ranked;
     if (best && best.n > 0 && (!second || best.n > second.n)) return best.p;
