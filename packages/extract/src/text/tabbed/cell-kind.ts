@@ -22,11 +22,6 @@ export function cellKind(cell: string): CellKind {
   return 'text';
 }
 
-/** True for kinds that read as a number (amount, code-like integer, small integer). */
-export function isNumeric(kind: CellKind): boolean {
-  return kind === 'amount' || kind === 'code' || kind === 'int';
-}
-
 /** True when the cell is an amount that cannot be a code or a row number (separators, decimals, zero). */
 export function isClearAmount(cell: string): boolean {
   const kind = cellKind(cell);

@@ -13,12 +13,12 @@ import { cellKind } from './cell-kind.ts';
 import { isFillerCell, squash } from './cells.ts';
 import { type ColumnType, labelType } from './column-types.ts';
 import { rowSignature } from './header.ts';
+import { addIndicatorLine, type FormRow, type IndicatorState } from './indicators.ts';
 import { type BuiltTable, joinSameColumn, type PlacedCell } from './placed.ts';
 
 type Section = 'fields' | 'funds' | 'goals' | 'indicators' | 'other';
 
 const MAX_GOAL_LINES = 4;
-const PLACEHOLDER_RE = /^指标\s*\d*\s*[:：]?$/;
 const TOTAL_RE = /^(?:总分|合计)$/;
 const SUBJECT_LABEL_RE = /^项目(?:支出)?名称[:：]?$/;
 /** Field labels of the form's head; a label printed without its value keeps the value column empty. */
@@ -43,22 +43,6 @@ function sectionOf(cells: readonly string[]): Section | undefined {
   return undefined;
 }
 
-/**
- * Join the two halves of an indicator label cut by a line break. Vertical labels are sometimes cut with a
- * character or two printed on both lines (满意度 | 意 度 指 标): when dropping that overlap is what makes a known
- * indicator name (满意度指标), the overlap is dropped; otherwise the halves are joined as printed.
- */
-export function joinLabel(first: string, second: string): string {
-  const a = squash(first);
-  const b = squash(second);
-  for (let k = 0; k <= Math.min(a.length, b.length); k++) {
-    if (k > 0 && !a.endsWith(b.slice(0, k))) continue;
-    const joined = `${a}${b.slice(k)}`;
-    if (levelOf(joined) !== 'none') return joined;
-  }
-  return `${first}${second}`;
-}
-
 /** True when a block reads as a performance form. */
 export function isKeyValueBlock(rows: readonly SourceRow[]): boolean {
   const sections = new Set(rows.map((r) => sectionOf(r.cells)).filter((s) => s !== undefined));
@@ -75,24 +59,15 @@ function templateOf(cells: readonly string[]): ColumnType[] {
   });
 }
 
-interface OutRow {
-  cells: Map<number, PlacedCell>;
-  first: number;
-  last: number;
-}
-
 /** Build a key-value table from the rows of one performance form. */
 export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
-  const out: OutRow[] = [];
+  const out: FormRow[] = [];
   let section: Section = 'fields';
   let template: ColumnType[] = [];
   let headerSignature = '';
   let subject: string | undefined;
-  let goalRow: OutRow | undefined;
-  let lastIndicator: OutRow | undefined;
-  let level1: PlacedCell | undefined;
-  let level2: PlacedCell | undefined;
-  let placeholderSince = false;
+  let goalRow: FormRow | undefined;
+  let indicators: IndicatorState = { placeholderSince: false };
   const warnings: string[] = [];
 
   const place = (row: SourceRow, text: string, col: number, extra: Partial<PlacedCell> = {}): PlacedCell => ({
@@ -104,8 +79,8 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
     page: row.page,
     ...extra,
   });
-  const push = (cells: PlacedCell[], row: SourceRow): OutRow => {
-    const o: OutRow = { cells: new Map(cells.map((c) => [c.col, c])), first: row.lineNo, last: row.lastLineNo };
+  const push = (cells: PlacedCell[], row: SourceRow): FormRow => {
+    const o: FormRow = { cells: new Map(cells.map((c) => [c.col, c])), first: row.lineNo, last: row.lastLineNo };
     out.push(o);
     return o;
   };
@@ -121,6 +96,7 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       headerCells = [...row.cells];
       headerSignature = rowSignature(row.cells);
       goalRow = undefined;
+      indicators = { placeholderSince: false };
       push(
         row.cells.flatMap((t, j) => (t === '' ? [] : [place(row, t, j, { header: true })])),
         row,
@@ -200,74 +176,8 @@ export function buildKeyValue(rows: readonly SourceRow[]): BuiltTable {
       push(aligned, row);
       continue;
     }
-    // Indicators.
-    const l1Col = template.indexOf('l1');
-    const l2Col = template.indexOf('l2');
-    const nameCol = template.findIndex((t, j) => t === 'text' && j > Math.max(l1Col, l2Col));
-    // A lone label in the 一级 column with values but no 二级/三级 beside it is the 三级 name printed left.
-    const lone = aligned.filter((c) => c.col === l1Col || c.col === l2Col || c.col === nameCol);
-    if (lone.length === 1 && lone[0]!.col === l1Col && aligned.length > 1 && nameCol >= 0) {
-      lone[0]!.col = nameCol;
-      lone[0]!.confidence = 0.6;
-      lone[0]!.notes = [...(lone[0]!.notes ?? []), 'moved-to-name-column'];
-    }
-    const at = (col: number): PlacedCell | undefined => aligned.find((c) => c.col === col);
-    const labelCols = new Set([l1Col, l2Col, nameCol]);
-    const name = at(nameCol);
-    const isPlaceholder = (c: PlacedCell): boolean => PLACEHOLDER_RE.test(squash(c.text));
-    const placeholder = aligned.some(isPlaceholder);
-    const onlyLabels = aligned.every((c) => labelCols.has(c.col));
-    if (placeholder) {
-      const l1 = at(l1Col);
-      const l2 = at(l2Col);
-      if (l1 && !isPlaceholder(l1)) [level1, level2] = [l1, undefined];
-      if (l2 && !isPlaceholder(l2)) {
-        level2 = l2;
-        // A 二级 label printed on its group's second (指标 2) row was centred on the group: the indicator
-        // right above, which printed no 二级 of its own, is the group's first row.
-        const above = lastIndicator?.cells.get(l2Col);
-        const second = aligned.some((c) => isPlaceholder(c) && /2/.test(c.text));
-        if (!l1 && second && lastIndicator && !placeholderSince && above?.notes?.includes('filled-down')) {
-          lastIndicator.cells.set(l2Col, { ...l2, notes: ['filled-up'] });
-        }
-      }
-      placeholderSince = true;
-      continue;
-    }
-    // Labels cut by a line break (效 | 益指标, 社会 | 效益指标) only make indicator names when joined: the line
-    // continues the row above in every printed column, numbers included (1 | 3 is the printed 13).
-    const completes = (col: number): boolean => {
-      const prev = lastIndicator?.cells.get(col);
-      const cur = row.cells[col] ?? '';
-      return !!prev && !prev.notes && cur !== '' && levelOf(cur) === 'none' && levelOf(`${prev.text}${cur}`) !== 'none';
-    };
-    if (lastIndicator && (completes(l1Col) || completes(l2Col))) {
-      const asPrinted = row.cells.flatMap((t, i) => (t === '' || isFillerCell(t) ? [] : [place(row, t, i)]));
-      aligned.splice(0, aligned.length, ...asPrinted);
-    }
-    const cutLabels = lastIndicator !== undefined && (completes(l1Col) || completes(l2Col));
-    if (lastIndicator && (cutLabels || (onlyLabels && name))) {
-      // A wrapped indicator: its pieces continue the cells of the row above.
-      for (const cell of aligned) {
-        const prev = lastIndicator.cells.get(cell.col);
-        const label = cell.col === l1Col || cell.col === l2Col;
-        const text = prev ? (label ? joinLabel(prev.text, cell.text) : `${prev.text}${cell.text}`) : cell.text;
-        const joined = prev ? { ...prev, text, lines: [prev.lines[0], cell.lines[1]] as [number, number] } : cell;
-        lastIndicator.cells.set(cell.col, joined);
-        if (cell.col === l1Col && !prev?.notes) level1 = joined;
-        if (cell.col === l2Col && !prev?.notes) level2 = joined;
-      }
-      lastIndicator.last = row.lastLineNo;
-      continue;
-    }
-    if (at(l1Col)) [level1, level2] = [at(l1Col), undefined];
-    if (at(l2Col)) level2 = at(l2Col);
-    if (onlyLabels && !name) continue;
-    const cells = [...aligned];
-    if (l1Col >= 0 && !at(l1Col) && level1) cells.push({ ...level1, row: 0, notes: ['filled-down'] });
-    if (l2Col >= 0 && !at(l2Col) && level2) cells.push({ ...level2, row: 0, notes: ['filled-down'] });
-    lastIndicator = push(cells, row);
-    placeholderSince = false;
+    const emitted = addIndicatorLine(indicators, row, aligned, template);
+    if (emitted) indicators.last = push(emitted, row);
   }
   if (out.length === 0) warnings.push('form without rows');
   const cells = out.flatMap((o, r) =>
