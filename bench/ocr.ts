@@ -70,11 +70,15 @@ async function makePages(): Promise<Page[]> {
   return pages;
 }
 
+/** Score each page's rows: tables continued across pages are cut back to the cells printed on that page. */
 function score(doc: ExtractedDocument, pages: Page[]): Score {
   let total: Score | undefined;
   pages.forEach((page, i) => {
-    const table = doc.tables.filter((t) => t.pages[0] === i + 1 && t.nCols >= 5).sort((a, b) => b.nRows - a.nRows)[0];
-    const s = table ? scoreTable(table, page.rows) : scoreTable({ cells: [], headerRows: 0 } as never, page.rows);
+    const onPage = doc.tables
+      .filter((t) => t.pages[0] <= i + 1 && t.pages[1] >= i + 1 && t.nCols >= 5)
+      .map((t) => ({ ...t, cells: t.cells.filter((c) => c.provenance.page === i + 1) }))
+      .sort((a, b) => b.cells.length - a.cells.length)[0];
+    const s = scoreTable(onPage ?? ({ cells: [], headerRows: 0 } as never), page.rows);
     total = total ? addScores(total, s) : s;
   });
   return total!;

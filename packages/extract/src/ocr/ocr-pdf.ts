@@ -58,8 +58,8 @@ export async function substituteOcrPages(
   // One page more than the pool can run, so rendering the next page overlaps recognition.
   const limit = (options.workers ?? availableParallelism()) + 1;
   await mapLimit(todo, limit, async ({ page, reason, scanDpi }) => {
-    // A scan is read at its own resolution (within reason); vector pages at the default.
-    const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(150, scanDpi)) : DEFAULT_DPI);
+    // A scan is read at its own resolution (raised to 200: 9 pt digits below ~25 px lose strokes); vector pages at the default.
+    const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(200, scanDpi)) : DEFAULT_DPI);
     try {
       const image = await raster.render(page, dpi);
       const result = await ocrImage(page, image, dpi, await session.engine());

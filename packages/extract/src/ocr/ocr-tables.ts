@@ -97,11 +97,15 @@ export async function finishOcrTable(
   const seen = new Set<string>();
   // Two rounds: a corrected cell can expose a partner that was consistently misread with it.
   for (let round = 0; reread && round < 2; round += 1) {
-    const targets = report.cells.filter(
-      (c) =>
-        !seen.has(key(c)) &&
-        isBodyAmount(c, table.headerRows) &&
-        (reread.mode === 'all' || (c.notes ?? []).includes('ocr-unverified')),
+    const unproven = report.cells.filter((c) => (c.notes ?? []).includes('ocr-unverified'));
+    const amountCols = new Set(report.cells.filter((c) => isBodyAmount(c, table.headerRows)).map((c) => c.col));
+    const doubtRows = new Set(unproven.map((c) => c.row));
+    // A blank in a row that does not add up may be a number the page reading missed: look at it too.
+    const blank = (c: Cell) =>
+      c.text.trim() === '' && !c.header && c.row >= table.headerRows && amountCols.has(c.col) && doubtRows.has(c.row);
+    const wanted = reread.mode === 'all' ? report.cells.filter((c) => isBodyAmount(c, table.headerRows)) : unproven;
+    const targets = [...wanted.filter((c) => isBodyAmount(c, table.headerRows)), ...report.cells.filter(blank)].filter(
+      (c) => !seen.has(key(c)),
     );
     if (targets.length === 0) break;
     for (const c of targets) seen.add(key(c));

@@ -7,17 +7,21 @@ import { isCjk } from '../pdf/lines.ts';
 import type { Glyph, PageContent, Segment } from '../pdf/types.ts';
 import type { OcrWord } from './engine.ts';
 
-/** Characters of one word: each with its own box when the engine gave one, else the word's width shared out. */
+/**
+ * Characters of one word: each at its own left edge when the engine gave per-character boxes, else the word's
+ * width shared out. A character reaches to the next one's left edge, so no gap inside a word reads as a space.
+ */
 function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline: number): Glyph[] {
   const chars = [...word.text];
   const width = (word.box.x1 - word.box.x0) / chars.length;
   const own = word.chars?.length === chars.length ? word.chars : undefined;
+  const lefts = chars.map((_, i) => (i === 0 ? word.box.x0 : own ? own[i]!.x0 : word.box.x0 + i * width));
   const top = word.box.top * scale;
   const bottom = word.box.bottom * scale;
   return chars.map((ch, i) => ({
     ch,
-    x0: (own ? own[i]!.x0 : word.box.x0 + i * width) * scale,
-    x1: (own ? own[i]!.x1 : word.box.x0 + (i + 1) * width) * scale,
+    x0: lefts[i]! * scale,
+    x1: Math.max(lefts[i]!, lefts[i + 1] ?? word.box.x1) * scale,
     top,
     bottom,
     size: bottom - top,
@@ -26,6 +30,18 @@ function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline
     baseline: baseline * scale,
     upright: true,
   }));
+}
+
+/** Keep the recognizer's reading order within a line: overlapping word boxes must not reorder characters. */
+function monotonic(glyphs: Glyph[]): void {
+  for (let i = 1; i < glyphs.length; i += 1) {
+    const prev = glyphs[i - 1]!;
+    const g = glyphs[i]!;
+    if (g.x0 <= prev.x0) {
+      g.x0 = prev.x0 + 0.01;
+      g.x1 = Math.max(g.x1, g.x0 + 0.01);
+    }
+  }
 }
 
 /** Build a PageContent (points, top-left origin) from OCR words and rulings measured at `dpi`. */
@@ -42,12 +58,20 @@ export function ocrPageContent(
   for (const w of words) bottoms.set(w.line, [...(bottoms.get(w.line) ?? []), w.box.bottom]);
   const baselines = new Map([...bottoms].map(([line, b]) => [line, b.sort((x, y) => x - y)[b.length >> 1]!]));
   const glyphs: Glyph[] = [];
+  let line: Glyph[] = [];
   words.forEach((word, i) => {
     const prev = words[i - 1];
     const sameLine = prev !== undefined && prev.line === word.line;
+    if (!sameLine) {
+      monotonic(line);
+      line = [];
+    }
     const latin = !isCjk(word.text[0] ?? '') && !(prev && isCjk(prev.text.at(-1) ?? ''));
-    glyphs.push(...wordGlyphs(word, scale, sameLine && latin, baselines.get(word.line) ?? word.box.bottom));
+    const made = wordGlyphs(word, scale, sameLine && latin, baselines.get(word.line) ?? word.box.bottom);
+    line.push(...made);
+    glyphs.push(...made);
   });
+  monotonic(line);
   const segments: Segment[] = rulings.map((r) => ({
     x0: r.x0 * scale,
     x1: r.x1 * scale,

@@ -252,11 +252,12 @@ export function repairAmounts(cells: readonly Cell[], headerRows: number, nCols:
       if (!cell || cell.text.trim() === '') continue;
       const eqs = through.get(cell) ?? [];
       const proven = eqs.length > 0 && eqs.every((eq) => holds(eq));
-      if (!proven && (eqs.length > 0 || parseAmount(cell.text).status !== 'number' || cell.confidence < 0.9)) {
-        cell.notes.push('ocr-unverified');
-        cell.confidence = Math.min(cell.confidence, 0.5);
-        flagged += 1;
-      }
+      if (proven) continue;
+      // Unproven is flagged even when no identity reaches the cell: an OCR reading alone is never evidence.
+      cell.notes.push('ocr-unverified');
+      const doubtful = eqs.length > 0 || parseAmount(cell.text).status !== 'number' || cell.confidence < 0.9;
+      if (doubtful) cell.confidence = Math.min(cell.confidence, 0.5);
+      flagged += 1;
     }
   }
   return { cells: copies, repaired, flagged, equations: equations.length };
