@@ -336,3 +336,35 @@ describe('codes checked against the list, unknown tables kept', () => {
     expect(PROFILES.map((p) => p.id)).toEqual(['cn-final-accounts', 'cn-budget']);
   });
 });
+
+describe('layouts a PDF extractor produces', () => {
+  it('splits a code printed in the name cell, and reuses the header for a header-less continuation page', () => {
+    const first = tableOf(
+      rows(`
+科目名称 | 本年支出合计 | 基本支出 | 项目支出
+合计 | 736.87 | 617.86 | 119.02
+2080505 机关事业单位基本养老保险缴费支出 | 42.11 | 42.11 | 0
+`),
+      { id: 't03', title: '支出决算表', caption: ['单位：万元'], headerRows: 1, firstLine: 207 },
+    );
+    const next = tableOf(
+      rows(`
+2296013 用于城乡医疗救助的彩票公益金支出 | 4.39 | 0 | 4.39
+`),
+      { id: 't04', headerRows: 0, firstLine: 238 },
+    );
+    const doc = normalizeDocument(docOf([first, next]));
+    expect(doc.tables.map((t) => [t.kind, t.unitPrinted])).toEqual([
+      ['expenditure', '万元'],
+      ['expenditure', '万元'],
+    ]);
+    const f = doc.facts;
+    expect(value(f, { row_code: '2080505', column_key: 'total' })).toBe('421100');
+    // 0 + 4.39 = 4.39 (万元) on the continuation page, read with the first page's columns.
+    expect(value(f, { row_code: '2296013', column_key: 'project' })).toBe('43900');
+    expect(pick(f, { row_code: '2296013' })[0]).toMatchObject({
+      table_id: 't04',
+      row_name: '用于城乡医疗救助的彩票公益金支出',
+    });
+  });
+});
