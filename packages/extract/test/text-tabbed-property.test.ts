@@ -83,10 +83,16 @@ function applyDamage(lines: readonly string[], damages: readonly Damage[]): stri
 }
 
 /** True when `text` is a concatenation of printed cells or of their space-separated words (any number of times). */
-function isConcatenation(text: string, pieces: readonly string[], depth = 0): boolean {
-  if (text === '') return depth > 0;
-  if (depth > 8) return false;
-  return pieces.some((p) => p !== '' && text.startsWith(p) && isConcatenation(text.slice(p.length), pieces, depth + 1));
+function isConcatenation(text: string, pieces: readonly string[]): boolean {
+  const words = pieces.filter((p) => p !== '');
+  // reach[i]: text[0, i) is a concatenation of pieces.
+  const reach = Array<boolean>(text.length + 1).fill(false);
+  reach[0] = true;
+  for (let i = 0; i < text.length; i++) {
+    if (!reach[i]) continue;
+    for (const w of words) if (text.startsWith(w, i)) reach[i + w.length] = true;
+  }
+  return text !== '' && reach[text.length] === true;
 }
 
 describe('damaged input', () => {

@@ -61,6 +61,32 @@ describe('grid tables', () => {
   });
 });
 
+describe('page breaks', () => {
+  it('joins a table whose title, unit and header were printed again after a page number and 续表', () => {
+    const tables = extract([
+      '政府性基金预算财政拨款收入支出决算表',
+      '单位：万元',
+      '项目\t\t年初结转和结余\t本年收入\t本年支出',
+      '科目编码\t科目名称\t\t\t',
+      '229\t其他支出\t0\t4.39\t4.39',
+      '- 7 -',
+      '政府性基金预算财政拨款收入支出决算表',
+      '续表',
+      '单位：万元',
+      '项目\t\t年初结转和结余\t本年收入\t本年支出',
+      '科目编码\t科目名称\t\t\t',
+      '22960\t彩票公益金安排的支出\t0\t4.39\t4.39',
+      '注：本表反映政府性基金预算财政拨款收入支出情况。',
+    ]);
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.headerRows).toBe(2);
+    expect(textAt(rowWith(t, '22960'), 4)).toBe('4.39');
+    expect(rowWith(t, '22960').get(0)!.provenance.lines).toEqual([12, 12]);
+    expect(t.cells.filter((c) => c.text === '科目编码')).toHaveLength(1);
+  });
+});
+
 describe('side-by-side and forms', () => {
   it('unpivots four blocks and keeps footers by label', () => {
     const t = extract([

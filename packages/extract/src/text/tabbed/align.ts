@@ -37,7 +37,7 @@ export function levelOf(text: string): 'l1' | 'l2' | 'both' | 'none' {
 
 /** Cost of each cell kind under each plain column type (0 = fits, 5 = does not belong there). */
 const COSTS: Record<Exclude<ColumnType, 'any' | 'none' | 'l1' | 'l2'>, Record<Exclude<CellKind, 'blank'>, number>> = {
-  code: { code: 0, int: 2, amount: 5, percent: 5, na: 3, text: 5 },
+  code: { code: 0, int: 1, amount: 5, percent: 5, na: 3, text: 5 },
   text: { code: 3, int: 3, amount: 3, percent: 2, na: 1, text: 0 },
   line: { code: 1, int: 0, amount: 2, percent: 5, na: 1, text: 5 },
   value: { code: 0, int: 0, amount: 0, percent: 0, na: 0, text: 5 },

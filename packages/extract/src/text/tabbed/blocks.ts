@@ -3,7 +3,8 @@
  * and filler rows inside a run are page-break debris and do not end it; a line of running text does.
  */
 import type { TextLine } from '../../model.ts';
-import { isJunkRow, isRuleCell, splitCells } from './cells.ts';
+import { isJunkRow, isRuleCell, splitCells, squash, stripMarkdown } from './cells.ts';
+import { rowSignature } from './header.ts';
 
 /** One printed table row: its cells as printed (cleaned) and where it was printed. */
 export interface SourceRow {
@@ -22,10 +23,37 @@ export interface Block {
   end: number;
 }
 
-/** True when a line holds no text (or only a markdown rule), so it may sit inside a table run. */
+/** Page-break debris: 续表 marks and page numbers (`- 12 -`, `第 3 页`). */
+const PAGE_FURNITURE_RE =
+  /^(?:续表|[（(]续表?[）)]|[-—–]?\s*\d{1,3}\s*[-—–]?|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?)$/;
+
+/** True when a line holds no text (or only a rule or page-break debris), so it may sit inside a table run. */
 function isGapLine(text: string): boolean {
-  const t = text.trim();
-  return t === '' || isRuleCell(t);
+  const t = stripMarkdown(text);
+  return t === '' || isRuleCell(t) || PAGE_FURNITURE_RE.test(t);
+}
+
+/**
+ * Join a run to the one before it when the page break repeated the table's title/caption lines and its first
+ * header row: only text already printed just above the first run (or blank/debris lines) separates them.
+ */
+function joinRepeatedPages(lines: readonly TextLine[], blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out.at(-1);
+    if (prev && rowSignature(prev.rows[0]!.cells) === rowSignature(block.rows[0]!.cells)) {
+      const above = new Set(
+        lines.slice(Math.max(0, prev.start - 12), prev.start).map((l) => squash(stripMarkdown(l.text))),
+      );
+      const between = lines.slice(prev.end + 1, block.start).map((l) => squash(stripMarkdown(l.text)));
+      if (between.every((t) => t === '' || above.has(t) || PAGE_FURNITURE_RE.test(t))) {
+        out[out.length - 1] = { rows: [...prev.rows, ...block.rows], start: prev.start, end: block.end };
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
 }
 
 /** Find every run of tab-separated rows; rows that carry no content are dropped, their lines still bridge. */
@@ -47,5 +75,8 @@ export function findBlocks(lines: readonly TextLine[]): Block[] {
     current = undefined;
   });
   if (current) blocks.push(current);
-  return blocks.filter((b) => b.rows.length > 0);
+  return joinRepeatedPages(
+    lines,
+    blocks.filter((b) => b.rows.length > 0),
+  );
 }

@@ -12,7 +12,7 @@ const PERCENT_RE = /^[-+]?\d[\d,]*(?:\.\d+)?\s*%$/;
 export function cellKind(cell: string): CellKind {
   const text = cell.trim();
   if (text === '') return 'blank';
-  const compact = text.replace(/\s+/g, '');
+  const compact = text.normalize('NFKC').replace(/\s+/g, '');
   if (CODE_RE.test(compact)) return 'code';
   if (INT_RE.test(compact)) return 'int';
   if (PERCENT_RE.test(compact)) return 'percent';
