@@ -15,6 +15,8 @@ export interface TableRecognition {
   empty: boolean;
   rows: number;
   warnings: string[];
+  /** Performance tables: each target (年度指标值/实际完成值) as printed with its parsed {op, value, unit}. */
+  targets?: NonNullable<NormalizedTable['targets']>;
 }
 
 /** One entry of tables.json: the extracted table plus where it comes from and what it was recognised as. */
@@ -39,6 +41,7 @@ function recognition(table: NormalizedTable): TableRecognition {
     empty: table.empty,
     rows: table.rows.length,
     warnings: table.warnings,
+    ...(table.targets?.length ? { targets: table.targets } : {}),
   };
 }
 
