@@ -1,7 +1,7 @@
 /**
  * Seeds 000–004, performance self-evaluation tables (项目支出绩效自评表; 000's 表1-2-1 + 附表1): the hand-made
  * ground truth in corpus/expected/*.performance.csv is checked by arithmetic and against the source lines
- * (always), and the real pipeline is compared with it (when LEDGERLIFT_SEED_TESTS is set).
+ * (always), and the real pipeline is compared with it (always).
  * Conventions and the printed oddities listed below are explained in corpus/expected/PERFORMANCE.md.
  */
 import { readFileSync } from 'node:fs';
@@ -233,8 +233,7 @@ function comparable<T extends FactLike | ExpectedRow>(r: T): T {
   return { ...r, project: squeeze(r.project), row_path: path, row_name: squeeze(r.row_name), value };
 }
 
-// Off until extract + normalize produce facts; the lead switches it on (LEDGERLIFT_SEED_TESTS=1).
-describe.skipIf(!process.env.LEDGERLIFT_SEED_TESTS)('pipeline vs corpus/expected (performance tables)', () => {
+describe('pipeline vs corpus/expected (performance tables)', () => {
   for (const seed of SEEDS) {
     it(`${seed.stem}: every printed value found, none wrong, none extra`, async () => {
       const { extractFile } = await import('../packages/extract/src/index.ts');

@@ -1,6 +1,6 @@
 /**
  * Seeds 000–002, 公开01–10 tables: the hand-made ground truth in corpus/expected/*.tables.csv is checked by
- * arithmetic (always), and the real pipeline is compared with it (when LEDGERLIFT_SEED_TESTS is set).
+ * arithmetic (always), and the real pipeline is compared with it (always).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,8 +112,7 @@ describe('compareWithExpected', () => {
   });
 });
 
-// Off until extract + normalize produce facts; the lead switches it on (LEDGERLIFT_SEED_TESTS=1).
-describe.skipIf(!process.env.LEDGERLIFT_SEED_TESTS)('pipeline vs corpus/expected (公开01–10 tables)', () => {
+describe('pipeline vs corpus/expected (公开01–10 tables)', () => {
   for (const seed of SEEDS) {
     it(`${seed.stem}: every printed value found, none wrong, none extra`, async () => {
       const { extractFile } = await import('../packages/extract/src/index.ts');
