@@ -128,8 +128,11 @@ export function buildSideBySide(rows: readonly SourceRow[], shape: SideBySideSha
     for (const pair of footerPairs(row)) {
       const at = { header: false, lines: [row.lineNo, row.lastLineNo] as [number, number], page: row.page };
       cells.push({ text: pair.label, row: r, col: offset + Math.max(nameCol, 0), ...at });
-      if (pair.value !== undefined)
-        cells.push({ text: pair.value, row: r, col: offset + Math.max(valueCol, 0), ...at });
+      // The footer's amount is read as the next amount printed after its label, wherever the line put it.
+      if (pair.value !== undefined) {
+        const value = { text: pair.value, row: r, col: offset + Math.max(valueCol, 0), ...at };
+        cells.push({ ...value, confidence: 0.95, notes: ['paired-with-label'] });
+      }
       r++;
     }
   }
