@@ -265,3 +265,35 @@ describe('summary items', () => {
     expect(find(d, 'summary/side-total/income/amount')?.status).toBe('pass');
   });
 });
+
+describe('tables in pieces and rows not printed', () => {
+  it('checks a table split over a page break as one table', () => {
+    const first = doc('general_budget', '元', [
+      row('', '合计', { total: '30' }),
+      row('208', '社会保障和就业支出', { total: '10' }),
+    ]);
+    const second = doc('general_budget', '元', [row('221', '住房保障支出', { total: '20' })]).tables[0]!;
+    const d = { ...first, tables: [...first.tables, { ...second, id: 't2', pages: [2, 2] as [number, number] }] };
+    const r = find(d, 'general_budget/total-of-classes/total');
+    expect([r?.status, r?.cells.map((c) => c.table_id)]).toEqual(['pass', ['t1+t2', 't1+t2', 't1+t2']]);
+  });
+
+  it('skips a cross check whose total row a table does not print (budget summaries without 本年支出合计)', () => {
+    const summary = doc('summary', '元', [
+      row('201', '一般公共服务支出', { amount: '30' }, 'expenditure'),
+      row('', '支出总计', { amount: '30' }, 'expenditure'),
+    ]).tables[0]!;
+    const expenditure = doc('expenditure', '元', [
+      row('', '合计', { total: '30' }),
+      row('201', '一般公共服务支出', { total: '30' }),
+    ]).tables[0]!;
+    const d = {
+      ...doc('summary', '元', []),
+      tables: [summary, { ...expenditure, id: 't2', pages: [5, 5] as [number, number] }],
+    };
+    const results = validateDocuments([d]);
+    expect(results.find((r) => r.check === 'cross/summary-expenditure-total')?.status).toBe('skipped');
+    expect(results.find((r) => r.check === 'cross/summary-classes/201')?.status).toBe('pass');
+    expect(results.some((r) => r.check.startsWith('cross/summary-classes/') && r.status === 'fail')).toBe(false);
+  });
+});

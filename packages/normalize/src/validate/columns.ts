@@ -1,7 +1,7 @@
 /** Column identities within each row (e.g. 本年支出合计 = 基本支出 + 项目支出 + …). */
 import type { NormalizedDocument, NormalizedTable, ValidationResult } from '../model.ts';
 import { moneyColumns, rowLabel, termOf } from './cells.ts';
-import { COLUMN_IDENTITIES, type ColumnIdentity } from './identities.ts';
+import { CODED_KINDS, COLUMN_IDENTITIES, type ColumnIdentity } from './identities.ts';
 import { checkIdentity } from './identity.ts';
 
 /** Every applicable column identity on every row of the table. */
@@ -16,8 +16,11 @@ export function columnChecks(
     const partKeys = identity.parts.map((p) => p.replace(/^-/, ''));
     // Only identities whose total and at least one part the table prints: a missing column is not a zero.
     if (!columns.has(identity.total) || !partKeys.some((k) => columns.has(k))) continue;
+    const coded = CODED_KINDS.includes(table.kind);
     table.rows.forEach((row, index) => {
       if (identity.side && row.side !== identity.side) return;
+      // In a coded table a row with neither code nor name is a fragment of a wrapped printed row.
+      if (coded && !row.code && !row.name && !row.namePrinted) return;
       const label = rowLabel(row) || `row ${index + 1}`;
       const result = checkIdentity({
         document: doc.meta.document,

@@ -10,6 +10,7 @@ import { skipped } from './identity.ts';
 import { narrativeChecks } from './narrative/index.ts';
 import { otherInfoChecks } from './other-info.ts';
 import { performanceChecks } from './performance.ts';
+import { mergeContinuations } from './tables.ts';
 import { twoSidedChecks } from './two-sided.ts';
 
 export { formatValidationSummary, summarizeValidation } from './report.ts';
@@ -45,7 +46,8 @@ export function validateDocuments(
   profile?: { identities?: readonly Identity[] },
 ): ValidationResult[] {
   const columns = withProfileIdentities(profile?.identities);
-  return docs.flatMap((doc) => {
+  return docs.flatMap((original) => {
+    const doc = { ...original, tables: mergeContinuations(original.tables) };
     try {
       return [...withinTableChecks(doc, columns), ...crossTableChecks(doc), ...narrativeChecks(doc)];
     } catch (error) {

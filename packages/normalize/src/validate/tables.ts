@@ -22,3 +22,36 @@ export function missingTables(doc: NormalizedDocument, kinds: readonly TableKind
     .map((k) => (doc.tables.some((t) => t.kind === k) ? `${k} (empty)` : k))
     .join(', ')}`;
 }
+
+const NEVER_MERGED: readonly TableKind[] = ['performance', 'unknown'];
+
+/**
+ * Tables of one kind printed back to back (a table running over a page break that reached validation in
+ * pieces) checked as one table, id `t07+t08`: a piece alone would miss rows its totals count.
+ */
+export function mergeContinuations(tables: readonly NormalizedTable[]): NormalizedTable[] {
+  const out: NormalizedTable[] = [];
+  for (const table of tables) {
+    const last = out.at(-1);
+    const continues =
+      last !== undefined &&
+      last.kind === table.kind &&
+      !NEVER_MERGED.includes(table.kind) &&
+      last.unitPrinted === table.unitPrinted &&
+      last.project === table.project &&
+      table.pages[0] - last.pages[1] <= 1;
+    if (!continues) {
+      out.push(table);
+      continue;
+    }
+    out[out.length - 1] = {
+      ...last,
+      id: `${last.id}+${table.id}`,
+      pages: [last.pages[0], table.pages[1]],
+      rows: [...last.rows, ...table.rows],
+      empty: last.empty && table.empty,
+      warnings: [...last.warnings, ...table.warnings],
+    };
+  }
+  return out;
+}

@@ -24,13 +24,16 @@ export interface SideLayout {
 export function sideLayout(table: NormalizedTable, side: Side): SideLayout {
   const rows = table.rows.filter((r) => r.side === side);
   const totalRe = side === 'income' ? SUMMARY_ROWS.incomeTotal : SUMMARY_ROWS.expenditureTotal;
-  const at = rows.findIndex((r) => nameMatches(r, totalRe));
-  if (at < 0) return { items: rows, carries: [], breakdowns: [] };
   // "其中：" lines restate part of the item above them; adding them would count it twice.
-  const items = rows
-    .slice(0, at)
-    .filter((r) => !/^其中/.test(r.namePrinted.normalize('NFKC').replace(/\s|<\/?b>/g, '')));
-  const layout: SideLayout = { items, total: rows[at], carries: [], breakdowns: [] };
+  const itemsOf = (upTo: number) =>
+    rows.slice(0, upTo).filter((r) => !/^其中/.test(r.namePrinted.normalize('NFKC').replace(/\s|<\/?b>/g, '')));
+  const at = rows.findIndex((r) => nameMatches(r, totalRe));
+  if (at < 0) {
+    // No 本年合计 (some budget summaries): the items run up to the grand total, which is then not checkable.
+    const grand = rows.findIndex((r) => nameMatches(r, SUMMARY_ROWS.grandTotal));
+    return { items: itemsOf(grand < 0 ? rows.length : grand), carries: [], breakdowns: [] };
+  }
+  const layout: SideLayout = { items: itemsOf(at), total: rows[at], carries: [], breakdowns: [] };
   for (const row of rows.slice(at + 1)) {
     if (nameMatches(row, SUMMARY_ROWS.grandTotal)) {
       layout.grand = row;
