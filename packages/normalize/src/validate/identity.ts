@@ -15,6 +15,8 @@ export interface IdentitySpec {
   tables: readonly NormalizedTable[];
   /** Overrides the unit-based tolerance (e.g. scores, which are not money). */
   tolerance?: Tolerance;
+  /** Unit named in messages (default 元). */
+  unit?: string;
 }
 
 const ZERO = dec('0');
@@ -69,11 +71,12 @@ export function checkIdentity(spec: IdentitySpec): ValidationResult | undefined 
   const ok = within(actual, expected, tolerance);
   const exact = difference.units === 0n;
   const diffText = toDecimalString(difference);
+  const unit = spec.unit ?? '元';
   const message = ok
     ? exact
       ? 'holds exactly'
-      : `differs by ${diffText} 元, within rounding tolerance ${toDecimalString(tolerance)} 元 (${summed} summed terms)`
-    : `differs by ${diffText} 元, beyond tolerance ${toDecimalString(tolerance)} 元`;
+      : `differs by ${diffText} ${unit}, within rounding tolerance ${toDecimalString(tolerance)} ${unit} (${summed} summed terms)`
+    : `differs by ${diffText} ${unit}, beyond tolerance ${toDecimalString(tolerance)} ${unit}`;
   return {
     document: spec.document,
     check: spec.check,

@@ -78,6 +78,7 @@ function totalCheck(doc: NormalizedDocument, table: NormalizedTable, column: 'sc
       right: columnTerms(table, withFunds && funds ? [funds, ...indicators] : indicators, column),
       tables: [table],
       tolerance: SCORES,
+      unit: '分',
     });
   const plain = variant(false);
   if (!funds || plain?.status === 'pass') return plain;

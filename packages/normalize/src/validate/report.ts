@@ -24,11 +24,19 @@ export function summarizeValidation(
 function describeFailure(r: ValidationResult): string[] {
   const head = `  ${r.severity === 'error' ? 'ERROR' : 'WARN '} ${r.check}: ${r.description}`;
   const numbers = `      expected ${r.expected}, actual ${r.actual}, difference ${r.difference} (tolerance ${r.tolerance}) — ${r.message}`;
-  const cells = r.cells.map(
+  // Blank cells count as 0 and are many in summary tables: listed by number only, to keep the text readable.
+  const printed = r.cells.filter((c) => c.value !== '');
+  const cells = printed.map(
     (c) =>
       `      · ${c.table_id || 'text'} ${c.table_kind} ${c.row} [${c.column}] = ${c.value}${c.source ? ` (${c.source}${c.page ? `, p${c.page}` : ''})` : ''}`,
   );
-  return [head, numbers, ...cells];
+  const blanks = r.cells.length - printed.length;
+  return [
+    head,
+    numbers,
+    ...cells,
+    ...(blanks > 0 ? [`      · and ${blanks} blank cell${blanks === 1 ? '' : 's'} (0)`] : []),
+  ];
 }
 
 /** A readable summary: one block per document with its failures (and rounding notes counted). */
