@@ -1,7 +1,7 @@
 /**
- * A second look at amount cells: each cell cut from the page the recognizer saw and read as one text line
- * (PSM 7) with a digit whitelist. Page-level reading collapses repeated digits (888991.74 → 8891.74) and picks
- * up specks; a single-line digit read of the cell alone does not. The table's arithmetic then decides again.
+ * A second look at amount cells: each cell cut from the page the recognizer saw and read as a line of its own
+ * with a digit whitelist. Page-level reading collapses repeated digits (888991.74 → 8891.74) and picks up
+ * specks; a digit-only read of the cell alone does not. The table's arithmetic then decides again.
  */
 import { parseAmount } from '../common/amount.ts';
 import type { Cell } from '../model.ts';
@@ -23,7 +23,28 @@ export interface Reading {
   confidence: number;
 }
 
-/** Read the given cells again, one line each; only readings that parse as amounts are returned. */
+/** Crops stacked into one image, a blank band between them, with each crop's vertical range. */
+export function stackCrops(crops: readonly GreyImage[]): { image: GreyImage; ranges: [number, number][] } {
+  const width = Math.max(1, ...crops.map((c) => c.width));
+  const gap = Math.max(8, ...crops.map((c) => Math.round(c.height / 2)));
+  const height = crops.reduce((h, c) => h + c.height + gap, gap);
+  const data = new Uint8Array(width * height).fill(255);
+  const ranges: [number, number][] = [];
+  let y = gap;
+  for (const crop of crops) {
+    for (let row = 0; row < crop.height; row += 1) {
+      data.set(crop.data.subarray(row * crop.width, (row + 1) * crop.width), (y + row) * width);
+    }
+    ranges.push([y, y + crop.height]);
+    y += crop.height + gap;
+  }
+  return { image: { width, height, data }, ranges };
+}
+
+/**
+ * Read the given cells again; only readings that parse as amounts are returned. A page's cells are stacked
+ * into one image and read as a block of single lines, so each page costs one recognition, not one per cell.
+ */
 export async function rereadCells(
   cells: readonly Cell[],
   pages: PageSource,
@@ -38,16 +59,21 @@ export async function rereadCells(
   for (const [page, list] of byPage) {
     const geometry = pages.geometry.get(page)!;
     const prepared = preparedImage(await pages.image(page), geometry);
-    await Promise.all(
-      list.map(async (cell) => {
-        const crop = cropCell(prepared, geometry.dpi, cell.provenance.box!);
-        const words = await engine.recognize(crop, { psm: 7, whitelist: DIGITS, dpi: geometry.dpi });
-        const text = words.map((w) => w.text).join('');
-        if (parseAmount(text).status !== 'number') return;
-        const confidence = words.reduce((m, w) => Math.min(m, w.confidence), 1);
-        out.set(`${cell.row}:${cell.col}`, { text, confidence });
-      }),
-    );
+    const { image, ranges } = stackCrops(list.map((cell) => cropCell(prepared, geometry.dpi, cell.provenance.box!)));
+    const words = await engine.recognize(image, { psm: 6, whitelist: DIGITS, dpi: geometry.dpi });
+    list.forEach((cell, i) => {
+      const [top, bottom] = ranges[i]!;
+      const mine = words
+        .filter((w) => {
+          const y = (w.box.top + w.box.bottom) / 2;
+          return y >= top && y <= bottom;
+        })
+        .sort((a, b) => a.box.x0 - b.box.x0);
+      const text = mine.map((w) => w.text).join('');
+      if (parseAmount(text).status !== 'number') return;
+      const confidence = mine.reduce((m, w) => Math.min(m, w.confidence), 1);
+      out.set(`${cell.row}:${cell.col}`, { text, confidence });
+    });
   }
   return out;
 }
