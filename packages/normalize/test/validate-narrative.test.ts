@@ -151,6 +151,32 @@ describe('narrative checks', () => {
     expect([r?.status, r?.cells[1]?.row]).toEqual(['pass', '210 卫生健康支出']);
   });
 
+  it('compares a 类 named in the 支出决算 section with the 支出决算表, in the 一般公共预算 section with 05', () => {
+    const exp = table('expenditure', '元', [
+      row('', '合计', { total: '500' }),
+      row('210', '卫生健康支出', { total: '500' }),
+    ]);
+    const gb = table('general_budget', '元', [
+      row('', '合计', { total: '300' }),
+      row('210', '卫生健康支出', { total: '300' }),
+    ]);
+    const results = narrative(
+      doc(
+        [exp, gb],
+        [
+          '三、支出决算情况说明',
+          '其中：卫生健康(类)支出500元。',
+          '五、一般公共预算财政拨款支出决算情况说明',
+          '主要用于：卫生健康(类)支出300元。',
+        ],
+      ),
+    );
+    expect(results.map((r) => [r.status, r.cells[1]?.table_id])).toEqual([
+      ['pass', 't-expenditure'],
+      ['pass', 't-general_budget'],
+    ]);
+  });
+
   it('skips, naming why, when the table is absent', () => {
     const [r] = narrative(doc([], ['2023年度收入合计725.17万元。']));
     expect([r?.status, r?.message]).toEqual(['skipped', 'table absent or empty: summary']);

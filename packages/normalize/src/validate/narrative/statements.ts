@@ -9,7 +9,7 @@ import type { JoinedText } from './text.ts';
 export type Qualifier = 'none' | 'fiscal' | 'general_budget' | 'gov_fund' | 'state_capital' | 'other';
 
 /** The section of the 情况说明 a statement sits in, from the last "…情况说明" heading before it. */
-export type Section = 'general_budget' | 'gov_fund' | 'state_capital';
+export type Section = 'general_budget' | 'gov_fund' | 'state_capital' | 'expenditure' | 'income';
 
 /** One amount the text restates, with what it names. */
 export type Statement =
@@ -101,21 +101,27 @@ export function qualifierOf(prefix: string): Qualifier {
   return last;
 }
 
-/** The section kind at `offset`: the fund named in the last "…情况说明" heading before it. */
-function sectionAt(text: string, offset: number): Section {
+/** The last "…情况说明" heading before `offset` (headings start a sentence in the joined text). */
+function headingBefore(text: string, offset: number): string {
   const head = text.slice(0, offset);
   const at = head.lastIndexOf('情况说明');
-  const heading = at < 0 ? '' : head.slice(Math.max(0, at - 30), at);
+  return at < 0 ? '' : head.slice(head.lastIndexOf('。', at) + 1, at);
+}
+
+/** The table the section at `offset` describes, from its heading; 一般公共预算 when it names none. */
+function sectionAt(text: string, offset: number): Section {
+  const heading = headingBefore(text, offset);
   if (/政府性基金/.test(heading)) return 'gov_fund';
   if (/国有资本/.test(heading)) return 'state_capital';
+  if (/一般公共预算|财政拨款/.test(heading)) return 'general_budget';
+  if (/支出决算/.test(heading)) return 'expenditure';
+  if (/收入决算/.test(heading)) return 'income';
   return 'general_budget';
 }
 
-/** True when the last "…情况说明" heading before `offset` is the 基本支出 one (amounts by economic 类). */
+/** True when the section at `offset` is the 基本支出 one (amounts by economic 类). */
 function inBasicSection(text: string, offset: number): boolean {
-  const head = text.slice(0, offset);
-  const at = head.lastIndexOf('情况说明');
-  return at >= 0 && /基本支出/.test(head.slice(Math.max(0, at - 30), at));
+  return /基本支出/.test(headingBefore(text, offset));
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
