@@ -85,6 +85,15 @@ describe('repairAmounts', () => {
     expect(report.flagged).toBe(0);
   });
 
+  it('finds the 合计 row by its sums when its label was misread', () => {
+    const damaged = CLEAN.map((r) => [...r]);
+    damaged[0]![1] = '台计'; // 合 read as 台
+    damaged[0]![3] = '2315128.16'; // two digits off 2315123.76: only two agreeing identities may solve it
+    const report = repairAmounts(grid(damaged), 0, 5);
+    expect(textAt(report.cells, 0, 3)).toBe('2315123.76');
+    expect(report.flagged).toBe(0);
+  });
+
   it('keeps and flags a reading no candidate and no close solution can explain', () => {
     const damaged = CLEAN.map((r) => [...r]);
     damaged[3]![2] = '1234567.00'; // far from 1861420: the identities know the value, the reading does not support it

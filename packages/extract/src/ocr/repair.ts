@@ -122,18 +122,21 @@ function hierarchyEquations(rows: Map<number, Map<number, NotedCell>>, cols: num
     }
   }
   families.push(hierarchy);
-  const totalRow = [...rows.values()].find((r) => [...r.values()].some((c) => TOTAL_LABEL.test(c.text)));
   const top = [...byCode.entries()].filter(([c]) => c.length === 3).map(([, r]) => r);
-  if (totalRow && top.length > 0) {
-    families.push(
-      cols
-        .map((col) => ({
-          total: totalRow.get(col)!,
-          parts: top.map((r) => r.get(col)).filter((c): c is NotedCell => !!c),
-        }))
-        .filter((eq) => eq.total),
-    );
-  }
+  const totalEquations = (row: Map<number, NotedCell>) =>
+    cols
+      .map((col) => ({ total: row.get(col)!, parts: top.map((r) => r.get(col)).filter((c): c is NotedCell => !!c) }))
+      .filter((eq) => eq.total);
+  // The 合计 row by its label, or (label misread: 台计, 合汁) the code-less row whose amounts sum the 类 rows.
+  const codeless = [...rows.values()].filter((r) => !rowCode(r));
+  const labelled = codeless.find((r) => [...r.values()].some((c) => TOTAL_LABEL.test(c.text)));
+  const totalRow =
+    labelled ??
+    codeless
+      .map((r) => ({ r, held: totalEquations(r).filter((eq) => holds(eq)).length }))
+      .filter((x) => x.held > 0)
+      .sort((a, b) => b.held - a.held)[0]?.r;
+  if (totalRow && top.length > 0) families.push(totalEquations(totalRow));
   return families.filter((eqs) => eqs.length > 0 && eqs.filter((eq) => holds(eq)).length >= eqs.length * 0.6).flat();
 }
 
