@@ -59,7 +59,7 @@ export function runsToGlyphs(runs: readonly TextRun[], viewport: Matrix, metrics
     if (run.str.trim() === '' || run.transform.length !== 6) continue;
     const m = multiply(viewport, run.transform as unknown as Matrix);
     const dir = unit(m[0], m[1]);
-    const up = unit(-m[2], -m[3]);
+    const up = unit(m[2], m[3]);
     // The run's up-vector length is its font size in display units; fall back to the reported height.
     const size = Math.hypot(m[2], m[3]) || run.height || 1;
     const chars = [...run.str];

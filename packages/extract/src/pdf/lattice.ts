@@ -5,7 +5,7 @@
  */
 import type { Box, Cell } from '../model.ts';
 import { overlap, roundBox } from './geometry.ts';
-import { blockText, groupLines, lineText } from './lines.ts';
+import { blockText, groupLines, lineText, splitRuns } from './lines.ts';
 import { networks, SNAP } from './rulings.ts';
 import type { Glyph, Segment } from './types.ts';
 
@@ -84,9 +84,39 @@ function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
   return out;
 }
 
-function indexOf(edges: number[], v: number): number {
-  for (let i = 0; i < edges.length - 1; i++) if (v >= edges[i]! && v < edges[i + 1]!) return i;
-  return -1;
+/**
+ * Runs of glyphs that belong together: same line, no wide gap, and not cut by a vertical line that
+ * covers their full height (that is a column border: amounts on either side are separate cells).
+ */
+function textPieces(glyphs: readonly Glyph[], v: readonly Segment[]): Glyph[][] {
+  const pieces: Glyph[][] = [];
+  for (const line of groupLines(glyphs)) {
+    for (const run of splitRuns(line.glyphs, 0.5)) {
+      let piece: Glyph[] = [];
+      for (const g of run) {
+        const prev = piece[piece.length - 1];
+        if (prev) {
+          const a = (prev.x0 + prev.x1) / 2;
+          const b = (g.x0 + g.x1) / 2;
+          const top = Math.min(prev.top, g.top);
+          const bottom = Math.max(prev.bottom, g.bottom);
+          // A space at the line means two values side by side: split even where the line is short.
+          const spaced = g.spaceBefore || g.x0 - prev.x1 > 0.15 * g.size;
+          const border = v.some((s) => {
+            const cover = overlap(s.top, s.bottom, top, bottom);
+            return s.x0 > a && s.x0 < b && (cover >= 0.8 * (bottom - top) || (spaced && cover > 0));
+          });
+          if (border) {
+            pieces.push(piece);
+            piece = [];
+          }
+        }
+        piece.push(g);
+      }
+      if (piece.length) pieces.push(piece);
+    }
+  }
+  return pieces;
 }
 
 /** Build the grid of one line network; undefined when it is not a grid of at least 2 × 1 cells. */
@@ -137,14 +167,25 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
   }
   const box: Box = { x0: xs[0]!, top: ys[0]!, x1: xs[nCols]!, bottom: ys[nRows]! };
   const placed = new Set<Glyph>();
-  for (const g of glyphs) {
-    const cx = (g.x0 + g.x1) / 2;
-    const cy = (g.top + g.bottom) / 2;
-    const c = indexOf(xs, cx);
-    const r = indexOf(ys, cy);
-    if (c < 0 || r < 0) continue;
-    regions.get(find(id(r, c)))!.glyphs.push(g);
-    placed.add(g);
+  for (const piece of textPieces(glyphs, v)) {
+    // A piece of text goes to the cell it overlaps most: text printed across a border it does not
+    // cross fully (a label hanging over a row line) stays whole.
+    const area = new Map<number, number>();
+    for (const g of piece) {
+      for (let r = 0; r < nRows; r++) {
+        const dy = overlap(g.top, g.bottom, ys[r]!, ys[r + 1]!);
+        if (dy <= 0) continue;
+        for (let c = 0; c < nCols; c++) {
+          const dx = overlap(g.x0, g.x1, xs[c]!, xs[c + 1]!);
+          if (dx > 0) area.set(find(id(r, c)), (area.get(find(id(r, c))) ?? 0) + dx * dy);
+        }
+      }
+    }
+    let best = -1;
+    for (const [root, a] of area) if (best < 0 || a > area.get(best)!) best = root;
+    if (best < 0) continue;
+    regions.get(best)!.glyphs.push(...piece);
+    for (const g of piece) placed.add(g);
   }
   // Rows ruled only around a block of records (numbers stacked line by line) are split into one row per line.
   const splits = Array.from({ length: nRows }, (_, r) =>
