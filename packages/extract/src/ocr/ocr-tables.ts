@@ -86,6 +86,17 @@ function applyReadings(cells: readonly Cell[], readings: ReadonlyMap<string, Rea
   });
 }
 
+/** Blank amount cells in rows that do not add up: the page may have held a number OCR did not see. */
+function flagDoubtfulBlanks(cells: readonly Cell[], headerRows: number): Cell[] {
+  const amountCols = new Set(cells.filter((c) => isBodyAmount(c, headerRows)).map((c) => c.col));
+  const doubtRows = new Set(cells.filter((c) => (c.notes ?? []).includes('ocr-unverified')).map((c) => c.row));
+  return cells.map((c) =>
+    c.text.trim() === '' && !c.header && c.row >= headerRows && amountCols.has(c.col) && doubtRows.has(c.row)
+      ? { ...c, confidence: Math.min(c.confidence, 0.5), notes: [...(c.notes ?? []), 'ocr-unverified'] }
+      : c,
+  );
+}
+
 /** Finish one table whose cells came (at least partly) from OCR'd pages. */
 export async function finishOcrTable(
   table: ExtractedTable,
@@ -112,13 +123,14 @@ export async function finishOcrTable(
     cells = applyReadings(cells, await rereadCells(targets, reread.pages, await reread.engine()));
     report = repairAmounts(cells, table.headerRows, table.nCols);
   }
+  const cellsOut = flagDoubtfulBlanks(report.cells, table.headerRows);
   const warnings = [...table.warnings];
   if (report.flagged > 0) warnings.push(`${report.flagged} OCR amounts not proven by the table's arithmetic`);
-  const confidences = report.cells.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
+  const confidences = cellsOut.filter((c) => c.text.trim() !== '').map((c) => c.confidence);
   const mean = confidences.length ? confidences.reduce((a, b) => a + b, 0) / confidences.length : 0;
   return {
     ...table,
-    cells: report.cells,
+    cells: cellsOut,
     method: 'ocr',
     confidence: Math.min(table.confidence, Math.round(mean * 100) / 100),
     warnings,
