@@ -7,7 +7,7 @@
  *   js       ledgerlift ocrPdf with tesseract.js (the default engine)
  *   cli      ledgerlift ocrPdf with the native CLI engine (--ocr-engine cli)
  *   raw-cli  `tesseract page.jpg stdout --psm 3 tsv`, OMP_THREAD_LIMIT=1, `workers` processes in parallel
- * Writes bench/results/ocr.json.
+ * Writes bench/results/ocr.json (ocr-reread-<mode>.json for the other re-read modes).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -167,6 +167,6 @@ if (raw && js) {
 }
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(
-  path.join(import.meta.dirname, 'results', 'ocr.json'),
+  path.join(import.meta.dirname, 'results', reread === 'unproven' ? 'ocr.json' : `ocr-reread-${reread}.json`),
   `${JSON.stringify({ cores: os.availableParallelism(), load: os.loadavg(), workers, results }, null, 2)}\n`,
 );
