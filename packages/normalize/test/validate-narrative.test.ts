@@ -177,6 +177,32 @@ describe('narrative checks', () => {
     ]);
   });
 
+  it('compares 政府采购 amounts with the statistics table, never with a heading row that prints nothing', () => {
+    // Seed 002: 政府采购 1,350,620.00 = 货物 173,340.00 + 服务 1,177,280.00; 机关运行经费 is a group heading there.
+    const stats = table('other_info', '元', [
+      row('', '合计', { amount: '1350620' }),
+      row('', '货物', { amount: '173340' }),
+      row('', '服务', { amount: '1177280' }),
+      { ...row('', '机关运行经费', {}), values: {} },
+      row('', '行政单位', { amount: '210557.6' }),
+    ]);
+    const results = narrative(
+      doc(
+        [stats],
+        [
+          '政府采购支出总额1,350,620.00元，其中：政府采购货物支出173,340.00元、政府采购服务支出1,177,280.00元。',
+          '2022年机关运行经费支出210,557.60元。',
+        ],
+      ),
+    );
+    expect(results.map((r) => [r.check.replace(/\/L\d+$/, ''), r.status])).toEqual([
+      ['narrative/政府采购支出总额', 'pass'],
+      ['narrative/政府采购货物支出', 'pass'],
+      ['narrative/政府采购服务支出', 'pass'],
+      ['narrative/机关运行经费支出', 'skipped'],
+    ]);
+  });
+
   it('skips, naming why, when the table is absent', () => {
     const [r] = narrative(doc([], ['2023年度收入合计725.17万元。']));
     expect([r?.status, r?.message]).toEqual(['skipped', 'table absent or empty: summary']);

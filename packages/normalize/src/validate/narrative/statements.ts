@@ -60,6 +60,12 @@ export const LABELS = [
   '日常公用经费',
   '公用经费合计',
   '公用经费',
+  '政府采购支出总额',
+  '政府采购货物支出',
+  '政府采购工程支出',
+  '政府采购服务支出',
+  '政府采购服务',
+  '机关运行经费支出',
 ];
 
 const LABEL_RE = new RegExp(`(${LABELS.join('|')})${CONNECT}${AMOUNT}`, 'gu');

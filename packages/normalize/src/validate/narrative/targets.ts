@@ -58,12 +58,35 @@ const footer = (role: 'personnel' | 'publicUse', what: string): Target => ({
   }),
 });
 
+/** Labels restating a line of 部门决算公开相关信息统计表, and the row names they restate. */
+const STATISTICS: [RegExp, RegExp][] = [
+  [/^政府采购支出总额$/, /^(政府采购)?合计$/],
+  [/^政府采购货物支出$/, /^货物$/],
+  [/^政府采购工程支出$/, /^工程$/],
+  [/^政府采购服务(支出)?$/, /^服务$/],
+  [/^机关运行经费支出$/, /^机关运行经费(支出)?(合计)?$/],
+];
+
+/** A statistics row by name, only when it prints an amount (group headings such as 机关运行经费 print none). */
+function statisticTarget(name: RegExp, what: string): Target {
+  return {
+    kind: 'other_info',
+    what,
+    locate: (t) => ({
+      row: t.rows.find((r) => name.test(nameKey(r.name || r.namePrinted)) && r.values.amount?.status === 'number'),
+      column: 'amount',
+    }),
+  };
+}
+
 /** The target of a labelled amount, or undefined when the label is ambiguous in that sentence. */
 function labelTarget(label: string, q: string): Target | undefined {
   const grand = /总计$/.test(label);
   const l = label.replace(/^本年/, '');
   if (/人员经费/.test(l)) return footer('personnel', '人员经费合计');
   if (/公用经费/.test(l)) return footer('publicUse', '公用经费合计');
+  const statistic = STATISTICS.find(([re]) => re.test(l));
+  if (statistic) return statisticTarget(statistic[1], l);
   if (q === 'none' && /^收、?支总计$|^收入总计$/.test(l))
     return side('summary', 'income', 'grand', 'amount', '收入总计');
   if (q === 'fiscal' && /^收、?支总计$|^收入总计$/.test(l))
