@@ -38,7 +38,17 @@ export function boxOf(points: readonly (readonly [number, number])[]): Box {
 /** Smallest box containing all boxes (undefined for none). */
 export function unionBoxes(boxes: readonly Box[]): Box | undefined {
   if (boxes.length === 0) return undefined;
-  return boxOf(boxes.flatMap((b) => [[b.x0, b.top] as const, [b.x1, b.bottom] as const]));
+  let x0 = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const b of boxes) {
+    if (b.x0 < x0) x0 = b.x0;
+    if (b.top < top) top = b.top;
+    if (b.x1 > x1) x1 = b.x1;
+    if (b.bottom > bottom) bottom = b.bottom;
+  }
+  return { x0, top, x1, bottom };
 }
 
 /** True when the point lies inside the box grown by `pad`. */

@@ -51,12 +51,9 @@ export function uprightPage(
   const glyphs: Glyph[] = raw.map((g) => {
     const at = (along: number, upward: number): Point =>
       map([g.x + g.dir[0] * along + g.up[0] * upward, g.y + g.dir[1] * along + g.up[1] * upward]);
-    const box = boxOf([
-      at(0, g.ascent * g.size),
-      at(g.advance, g.ascent * g.size),
-      at(0, g.descent * g.size),
-      at(g.advance, g.descent * g.size),
-    ]);
+    const up = g.ascent * g.size;
+    const down = g.descent * g.size;
+    const box = boxOf([at(0, up), at(g.advance, up), at(0, down), at(g.advance, down)]);
     const origin = at(0, 0);
     const upright = turnsFor(g.dir[0], g.dir[1]) === turns;
     return {
