@@ -94,7 +94,7 @@ describe('pageNeedsOcr on real PDFs', () => {
   }, 60_000);
 });
 
-/** A little-endian TIFF with one strip per page; `entries` are [tag, type, value] with SHORT/LONG values. */
+/** A little-endian TIFF, one strip per page, black-is-zero grey. */
 function tiff(
   pages: { width: number; height: number; bits: number; compression: number; strip: Uint8Array }[],
 ): Uint8Array {
@@ -133,7 +133,7 @@ function tiff(
     offset += ifd.length;
     ifds.push(ifd);
   });
-  ifds.forEach((ifd, i) => ifd.writeUInt32LE(ifdOffsets[i + 1] ?? 0, ifd.length - 4));
+  for (const [i, ifd] of ifds.entries()) ifd.writeUInt32LE(ifdOffsets[i + 1] ?? 0, ifd.length - 4);
   const out = Buffer.concat([...parts, ...ifds]);
   out.writeUInt32LE(ifdOffsets[0]!, 4);
   return new Uint8Array(out);
