@@ -8,4 +8,4 @@ export { FINAL_ACCOUNTS_IDENTITIES, FINAL_ACCOUNTS_PROFILE } from './profile/fin
 export * from './profile/identities.ts';
 export * from './profile/schema.ts';
 export { defineProfile, PROFILES, selectProfile } from './profile/select.ts';
-export { validateDocuments } from './validate/index.ts';
+export { formatValidationSummary, summarizeValidation, validateDocuments } from './validate/index.ts';

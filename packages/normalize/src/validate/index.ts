@@ -1,6 +1,8 @@
 /** Checking normalized documents with the accounting identities their tables obey, and against their text. */
+
 import type { NormalizedDocument, TableKind, ValidationResult } from '../model.ts';
 import type { Identity } from '../profile/identities.ts';
+import { PROFILES } from '../profile/select.ts';
 import { basicDetailChecks } from './basic-detail.ts';
 import { columnChecks } from './columns.ts';
 import { crossTableChecks } from './cross-table.ts';
@@ -39,14 +41,16 @@ function withinTableChecks(
 
 /**
  * Run every applicable check on the documents: within tables, across tables and against the narrative.
- * A profile's `row_sum` identities are checked in addition to the built-in ones.
+ * A profile's `row_sum` identities are checked in addition to the built-in ones; without an explicit profile,
+ * each document's own (the one normalize chose for it) is used.
  */
 export function validateDocuments(
   docs: readonly NormalizedDocument[],
   profile?: { identities?: readonly Identity[] },
 ): ValidationResult[] {
-  const columns = withProfileIdentities(profile?.identities);
   return docs.flatMap((original) => {
+    const own = profile ?? PROFILES.find((p) => p.id === original.meta.profile);
+    const columns = withProfileIdentities(own?.identities);
     const doc = { ...original, tables: mergeContinuations(original.tables) };
     try {
       return [...withinTableChecks(doc, columns), ...crossTableChecks(doc), ...narrativeChecks(doc)];
