@@ -119,6 +119,40 @@ function textPieces(glyphs: readonly Glyph[], v: readonly Segment[]): Glyph[][] 
   return pieces;
 }
 
+interface Region {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  glyphs: Glyph[];
+  pieces: Glyph[][];
+}
+
+/**
+ * A cell spanning columns that holds separate pieces of text in different grid columns is a row whose
+ * inner borders were never drawn (rules only between rows): give each column its own cell again.
+ * A real spanning cell (one label over several columns) is a single piece and stays.
+ */
+function splitUnruledColumns(regions: Map<number, Region>, xs: readonly number[]): void {
+  let next = -1;
+  for (const [key, reg] of [...regions]) {
+    if (reg.c1 === reg.c0 || reg.pieces.length < 2) continue;
+    const columnOf = (piece: Glyph[]) => {
+      const x = piece[0]!.x0 + 0.5;
+      for (let c = reg.c0; c <= reg.c1; c++) if (x < xs[c + 1]!) return c;
+      return reg.c1;
+    };
+    const byCol = new Map<number, Glyph[][]>();
+    for (const piece of reg.pieces) byCol.set(columnOf(piece), [...(byCol.get(columnOf(piece)) ?? []), piece]);
+    if (byCol.size < 2) continue;
+    regions.delete(key);
+    for (let c = reg.c0; c <= reg.c1; c++) {
+      const pieces = byCol.get(c) ?? [];
+      regions.set(next--, { r0: reg.r0, r1: reg.r1, c0: c, c1: c, glyphs: pieces.flat(), pieces });
+    }
+  }
+}
+
 /** Build the grid of one line network; undefined when it is not a grid of at least 2 × 1 cells. */
 function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: number): LatticeGrid | undefined {
   if (h.length < 2 || v.length < 2) return undefined;
@@ -151,12 +185,12 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
         parent[find(id(r + 1, c))] = find(id(r, c));
     }
   }
-  const regions = new Map<number, { r0: number; r1: number; c0: number; c1: number; glyphs: Glyph[] }>();
+  const regions = new Map<number, Region>();
   for (let r = 0; r < nRows; r++) {
     for (let c = 0; c < nCols; c++) {
       const root = find(id(r, c));
       const reg = regions.get(root);
-      if (!reg) regions.set(root, { r0: r, r1: r, c0: c, c1: c, glyphs: [] });
+      if (!reg) regions.set(root, { r0: r, r1: r, c0: c, c1: c, glyphs: [], pieces: [] });
       else {
         reg.r0 = Math.min(reg.r0, r);
         reg.r1 = Math.max(reg.r1, r);
@@ -185,8 +219,10 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
     for (const [root, a] of area) if (best < 0 || a > area.get(best)!) best = root;
     if (best < 0) continue;
     regions.get(best)!.glyphs.push(...piece);
+    regions.get(best)!.pieces.push(piece);
     for (const g of piece) placed.add(g);
   }
+  splitUnruledColumns(regions, xs);
   // Rows ruled only around a block of records (numbers stacked line by line) are split into one row per line.
   const splits = Array.from({ length: nRows }, (_, r) =>
     recordLines([...regions.values()].filter((g) => g.r0 === r && g.r1 === r).map((g) => g.glyphs)),
