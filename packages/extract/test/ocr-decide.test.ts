@@ -34,12 +34,30 @@ describe('decideOcr', () => {
     expect(decideOcr({ glyphs: [] } as never, image, { ink: 0.0001, outside: 1 }).needed).toBe(false);
   });
 
-  it('sends a page whose text covers only part of what is visible to OCR', () => {
+  it('sends a page to OCR when an image fills it and the text layer covers little of what is visible', () => {
     const glyphs = [...'第一部分'].map(glyph);
-    expect(decideOcr({ glyphs } as never, noImages, { ink: 0.06, outside: 0.8 }).reason).toMatch(/covers only 20%/);
-    expect(decideOcr({ glyphs } as never, noImages, { ink: 0.06, outside: 0.1 }).needed).toBe(false);
     const scan = { largestImage: 0.98, images: 1, paths: 0 };
-    expect(decideOcr({ glyphs } as never, scan, { ink: 0.06, outside: 0.3 }).reason).toBe('page is one image');
+    expect(decideOcr({ glyphs } as never, scan, { ink: 0.06, outside: 0.8 }).reason).toBe(
+      'page is one image (text covers 20%)',
+    );
+    // A map or chart filling 60% of a page that has a text layer stays born-digital.
+    const map = { largestImage: 0.6, images: 1, paths: 0 };
+    expect(decideOcr({ glyphs } as never, map, { ink: 0.06, outside: 0.97 }).needed).toBe(false);
+    // A scanned page whose OCR layer covers its text is read from that layer.
+    expect(decideOcr({ glyphs } as never, scan, { ink: 0.06, outside: 0.3 }).needed).toBe(false);
+  });
+
+  it('never OCRs a born-digital page for a figure or photo on it', () => {
+    const glyphs = [...'图1 部门支出结构'].map(glyph);
+    const figure = { largestImage: 0.3, images: 1, paths: 10 };
+    expect(decideOcr({ glyphs } as never, figure, { ink: 0.2, outside: 0.9 }).needed).toBe(false);
+    expect(
+      decideOcr(
+        { glyphs: glyphs.slice(0, 3) } as never,
+        { largestImage: 0, images: 0, paths: 900 },
+        { ink: 0.1, outside: 0.9 },
+      ).reason,
+    ).toBe('text drawn as outlines');
   });
 
   it('measures ink outside text boxes in points', () => {

@@ -72,13 +72,12 @@ export function decideOcr(
   if (!ink) return { needed: false, reason: 'born-digital text' };
   if (ink.ink < 0.002) return { needed: false, reason: glyphs === 0 ? 'blank page' : 'born-digital text' };
   if (glyphs === 0) return { needed: true, reason: 'no text layer' };
-  if (ink.outside >= 0.5) {
-    return {
-      needed: true,
-      reason: `text layer covers only ${Math.round((1 - ink.outside) * 100)}% of the visible content`,
-    };
-  }
-  if (drawing.largestImage >= 0.85 && ink.outside >= 0.15) return { needed: true, reason: 'page is one image' };
+  if (ink.outside < 0.5) return { needed: false, reason: 'born-digital text' };
+  // Most ink is not text. That means a scan only when an image fills the page (or the text was drawn as
+  // outlines); a map, chart or photo on a page with a text layer is not a reason to OCR the page.
+  const covered = `${Math.round((1 - ink.outside) * 100)}%`;
+  if (drawing.largestImage >= 0.85) return { needed: true, reason: `page is one image (text covers ${covered})` };
+  if (glyphs < 20 && drawing.paths > 150) return { needed: true, reason: 'text drawn as outlines' };
   return { needed: false, reason: 'born-digital text' };
 }
 
