@@ -19,7 +19,7 @@ export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number
   for (let i = 0, p = 0; p < data.length; i += 4, p += 1) {
     const alpha = rgba[i + 3]! / 255;
     const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
-    const luma = r - Math.max(g, b) > 40 ? r : 0.299 * r + 0.587 * g + 0.114 * b;
+    const luma = r - Math.max(g, b) > 25 ? r : 0.299 * r + 0.587 * g + 0.114 * b;
     data[p] = Math.round(luma * alpha + 255 * (1 - alpha));
   }
   return { width, height, data };
