@@ -11,9 +11,11 @@ import { OcrSetupError } from './tessdata.ts';
 
 export type { OcrEngine } from './engine.ts';
 export { createTesseractCliEngine, createTesseractJsEngine } from './engine.ts';
-export type { OcrOptions, OcrProgress } from './engine-choice.ts';
+export { type OcrOptions, type OcrProgress, ocrSession } from './engine-choice.ts';
 export { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
-export { ocrPdf, substituteOcrPages } from './ocr-pdf.ts';
+export { ocrPdf, rereadPlan, substituteOcrPages } from './ocr-pdf.ts';
+export { finishOcrTable } from './ocr-tables.ts';
+export { openPdfRaster } from './render.ts';
 export { OcrSetupError };
 
 /** Extract every table of an image file (PNG, JPEG, TIFF; every TIFF page); boxes are in image pixels. */
