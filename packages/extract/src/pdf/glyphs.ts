@@ -55,8 +55,14 @@ function unit(x: number, y: number): [number, number] {
 /** Split text runs into characters placed in display space (`viewport` maps PDF space to the displayed page). */
 export function runsToGlyphs(runs: readonly TextRun[], viewport: Matrix, metrics: FontMetrics): RawGlyph[] {
   const out: RawGlyph[] = [];
+  // pdf.js reports a gap between runs as a whitespace-only item; a narrow one is a printed word space.
+  let pendingSpace = false;
   for (const run of runs) {
-    if (run.str.trim() === '' || run.transform.length !== 6) continue;
+    if (run.transform.length !== 6) continue;
+    if (run.str.trim() === '') {
+      pendingSpace = run.str.length > 0 && run.width <= 0.65 * Math.hypot(run.transform[2]!, run.transform[3]!);
+      continue;
+    }
     const m = multiply(viewport, run.transform as unknown as Matrix);
     const dir = unit(m[0], m[1]);
     const up = unit(m[2], m[3]);
@@ -71,7 +77,8 @@ export function runsToGlyphs(runs: readonly TextRun[], viewport: Matrix, metrics
     const ascent = metric.ascent && metric.ascent > 0.3 && metric.ascent < 1.3 ? metric.ascent : 0.85;
     const descent = metric.descent && metric.descent < 0 && metric.descent > -0.6 ? metric.descent : -0.15;
     let offset = 0;
-    let spaceBefore = false;
+    let spaceBefore = pendingSpace;
+    pendingSpace = false;
     chars.forEach((ch, i) => {
       const advance = (runWidth * (weights[i] ?? 0)) / total;
       if (ch.trim() === '') {

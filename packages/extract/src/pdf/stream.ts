@@ -7,8 +7,10 @@ import { roundBox, unionBoxes } from './geometry.ts';
 import { blockText, splitRuns } from './lines.ts';
 import type { Glyph, Line } from './types.ts';
 
-/** Gaps wider than this (× font size) separate chunks; narrower ones are spaces inside a cell. */
+/** Gaps wider than this (× font size) make a line a candidate table row (wider than justified word spaces). */
 const CHUNK_GAP = 1.0;
+/** Within table rows, gaps wider than this separate cells; narrower ones are word spaces inside a cell. */
+const CELL_GAP = 0.5;
 /** Share of tabular lines allowed to cross a column gap (spanning headers, overflowing labels). */
 const CROSSING_SHARE = 0.1;
 
@@ -26,8 +28,17 @@ interface Chunk extends Box {
   glyphs: Glyph[];
 }
 
-function chunksOf(line: Line): Chunk[] {
-  return splitRuns(line.glyphs, CHUNK_GAP).map((gs) => ({ ...unionBoxes(gs)!, glyphs: gs }));
+function chunksOf(line: Line, gap: number): Chunk[] {
+  // A printed space character is a word space unless the gap is as wide as a row-level chunk gap.
+  const runs: Glyph[][] = [];
+  for (const run of splitRuns(line.glyphs, gap)) {
+    const prev = runs[runs.length - 1];
+    const last = prev?.[prev.length - 1];
+    const first = run[0]!;
+    if (prev && last && first.spaceBefore && first.x0 - last.x1 <= CHUNK_GAP * first.size) prev.push(...run);
+    else runs.push(run);
+  }
+  return runs.map((gs) => ({ ...unionBoxes(gs)!, glyphs: gs }));
 }
 
 /** Running text: several words, mostly letters, wide. Two such chunks on a line are text columns, not cells. */
@@ -233,8 +244,8 @@ function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: numb
 /** Unruled tables among the given lines (lines already inside ruled tables excluded by the caller). */
 export function findStreamTables(lines: readonly Line[], page: number, pageWidth: number): StreamGrid[] {
   const sorted = [...lines].sort((a, b) => a.top - b.top);
-  const chunks = sorted.map(chunksOf);
-  const tabular = chunks.map((c) => isTabular(c, pageWidth));
+  const tabular = sorted.map((l) => isTabular(chunksOf(l, CHUNK_GAP), pageWidth));
+  const chunks = sorted.map((l) => chunksOf(l, CELL_GAP));
   const out: StreamGrid[] = [];
   for (const region of regions(sorted, tabular, pageWidth)) {
     const grid = gridOf(
