@@ -128,7 +128,8 @@ describe.skipIf(PDFS_MISSING)('pipeline (PDF path) vs corpus/cn-budget', () => {
         normalized.facts.filter((f) => TABLE_KINDS.has(f.table_kind) && f.value_status === 'number'),
       );
     }
-  });
+    // ~80 pages of real PDFs: about 20 s on a quiet 2-core machine; allow for a loaded one.
+  }, 400_000);
 
   const comparison = (doc: Doc, keep: (kind: string) => boolean) =>
     compareWithExpected(
