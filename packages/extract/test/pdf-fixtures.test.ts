@@ -3,7 +3,7 @@
  * The fixture PDF is rendered in memory (pdfkit), so nothing here depends on extraction output files.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExtractedDocument, ExtractedTable } from '../src/model.ts';
+import { type ExtractedDocument, ExtractedDocumentSchema, type ExtractedTable } from '../src/model.ts';
 import { dedupeGlyphs } from '../src/pdf/dedupe.ts';
 import { tableRows } from '../src/pdf/grid.ts';
 import { extractPdf } from '../src/pdf/index.ts';
@@ -39,7 +39,8 @@ beforeAll(async () => {
 });
 
 describe('extractPdf on generated budget tables', () => {
-  it('finds the four tables and counts the pages', () => {
+  it('finds the four tables and counts the pages; the document passes its schema', () => {
+    expect(ExtractedDocumentSchema.parse(doc)).toEqual(doc);
     expect(doc.source.pages).toBe(5);
     expect(doc.tables.map((t) => t.title)).toEqual([
       '收入决算表',

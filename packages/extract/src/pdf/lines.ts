@@ -98,5 +98,6 @@ export function blockText(glyphs: readonly Glyph[]): string {
     if (text === '') text = line;
     else text += isCjk(text.at(-1) ?? '') && isCjk(line[0] ?? '') ? line : ` ${line}`;
   }
-  return text;
+  // Dot leaders after a label ("Robbery . . . . . .") are layout, not content.
+  return text.replace(/(\s*[.·…]\s*){4,}$/u, '').trim();
 }

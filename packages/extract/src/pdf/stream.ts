@@ -35,7 +35,9 @@ function chunksOf(line: Line, gap: number): Chunk[] {
     const prev = runs[runs.length - 1];
     const last = prev?.[prev.length - 1];
     const first = run[0]!;
-    if (prev && last && first.spaceBefore && first.x0 - last.x1 <= CHUNK_GAP * first.size) prev.push(...run);
+    const numbers = /\d/.test(last?.ch ?? '') && /[\d(+-]/.test(first.ch);
+    if (prev && last && first.spaceBefore && !numbers && first.x0 - last.x1 <= CHUNK_GAP * first.size)
+      prev.push(...run);
     else runs.push(run);
   }
   return runs.map((gs) => ({ ...unionBoxes(gs)!, glyphs: gs }));
@@ -243,7 +245,10 @@ function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: numb
 
 /** Unruled tables among the given lines (lines already inside ruled tables excluded by the caller). */
 export function findStreamTables(lines: readonly Line[], page: number, pageWidth: number): StreamGrid[] {
-  const sorted = [...lines].sort((a, b) => a.top - b.top);
+  // Lines drawn with characters (----, ====, ____) are rules, not rows.
+  const sorted = [...lines]
+    .filter((l) => !/^[-=_–—.·\s]+$/.test(l.glyphs.map((g) => g.ch).join('')))
+    .sort((a, b) => a.top - b.top);
   const tabular = sorted.map((l) => isTabular(chunksOf(l, CHUNK_GAP), pageWidth));
   const chunks = sorted.map((l) => chunksOf(l, CELL_GAP));
   const out: StreamGrid[] = [];
