@@ -61,8 +61,7 @@ const DOCS: Doc[] = [
       'general_budget_basic 302: amount = Σ 30201 + 30202 + 30203 + 30204 + 30205 + 30206 + 30207 + 30208 + 30209 + 30211 + 30212 + 30213 + 30214 + 30215 + 30216 + 30217 + 30218 + 30224 + 30225 + 30226 + 30227 + 30228 + 30229 + 30231 + 30239 + 30240 + 30299',
       '05 合计 basic = 06 人员经费合计 + 公用经费合计',
     ],
-    // p5 收入支出决算总表 comes out as `unknown` (its 9 values as col_2/col_4 facts): all 9 summary values missing.
-    knownFailingKinds: ['summary'],
+    knownFailingKinds: [],
   },
   {
     stem: 'putuo-guihuaziyuan-2024-juesuan',
@@ -77,8 +76,7 @@ const DOCS: Doc[] = [
       '01 类 212 = 03 212 total',
       '04 类 210 general_budget = general_budget 210 total',
     ],
-    // p7 收入支出决算总表 comes out as `unknown`: all 12 summary values missing.
-    knownFailingKinds: ['summary'],
+    knownFailingKinds: [],
   },
   {
     stem: 'putuo-caizhengju-2024-juesuan',
@@ -94,10 +92,7 @@ const DOCS: Doc[] = [
       '01 类 208 = 03 208 total',
       '04 类 208 general_budget = general_budget 208 total',
     ],
-    // p16–17 基本支出决算表 (two blocks side by side, 类 and 款 in separate columns, blank zeros): the right
-    // block's values are paired with the left block's codes row by row (301 gets 302's 171.07, 30101 gets 30201's
-    // 21.21 …), the left block's values are lost: 0 of 38 right, 23 missing, 6 wrong, 9 extra.
-    knownFailingKinds: ['general_budget_basic'],
+    knownFailingKinds: [],
   },
 ];
 

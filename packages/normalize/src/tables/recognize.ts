@@ -14,13 +14,17 @@ export function tableNumberOf(table: ExtractedTable): string {
   return '';
 }
 
-/** The table title: the extractor's, else the first caption line that names a known kind. */
+/**
+ * The table title: the extractor's when it names a known kind, else the first caption line that does (a report
+ * heading such as `某部门2024年度部门决算表` printed above the table's own title), else the extractor's.
+ */
 export function titleOf(table: ExtractedTable, profile: Profile): string {
-  if (table.title && table.title.trim() !== '') return cleanLabel(table.title);
+  const extracted = cleanLabel(table.title ?? '');
+  if (extracted !== '' && specByTitle(extracted, profile)) return extracted;
   for (const line of table.caption) {
     if (specByTitle(cleanLabel(line.text), profile)) return cleanLabel(line.text);
   }
-  return '';
+  return extracted;
 }
 
 /** The kind whose longest alias occurs in the title (exclusions respected). */

@@ -10,12 +10,13 @@ import type { TableContext } from './context.ts';
 import { headerColumns, headerRowCount, isAmountText, isColumnNumberRow, rowTexts, toGrid } from './grid.ts';
 import { applyRowGroups, type ReadTable } from './grid-table.ts';
 import { emptyRecord, type RowRecord } from './record.ts';
-import { isCode, keyByCode, splitCodeName } from './row-keys.ts';
+import { isCode, joinCodeParts, keyByCode, splitCodeName } from './row-keys.ts';
 
 interface Block {
   start: number;
   end: number;
-  code: number;
+  /** The block's code columns: one, or adjacent 类 | 款 (| 项) columns. */
+  codes: number[];
   name: number;
   values: MappedColumn[];
   group: string;
@@ -24,26 +25,32 @@ interface Block {
 const GROUP_RE = /人员经费|公用经费/u;
 
 /**
- * Column index of each block's code column when the header repeats 科目编码 with a name column between
- * (split 类 | 款 code columns side by side are one block, not two).
+ * Code columns of each block when the header repeats 科目编码 with other columns between: adjacent code columns
+ * (split 类 | 款) belong to one block. Blocks must have the same shape; otherwise the table is one block.
  */
-export function blockStarts(cols: readonly MappedColumn[]): number[] {
-  const codes = cols.filter((c) => c.role === 'code').map((c) => c.col);
-  const blocks = codes.filter((c, i) => i === 0 || c - (codes[i - 1] ?? 0) >= 2);
-  return blocks.length >= 2 && codes.length === blocks.length ? blocks : blocks.slice(0, 1);
+export function codeBlocks(cols: readonly MappedColumn[]): number[][] {
+  const blocks: number[][] = [];
+  for (const c of cols.filter((x) => x.role === 'code').map((x) => x.col)) {
+    const last = blocks.at(-1);
+    if (last && c - (last.at(-1) ?? 0) === 1) last.push(c);
+    else blocks.push([c]);
+  }
+  const sameShape = blocks.every((b) => b.length === blocks[0]?.length);
+  return blocks.length >= 2 && sameShape ? blocks : blocks.slice(0, 1);
 }
 
 function blocksOf(cols: MappedColumn[], nCols: number): Block[] {
-  const starts = blockStarts(cols);
-  return starts.map((start, i) => {
-    const end = starts[i + 1] ?? nCols;
+  const blocks = codeBlocks(cols);
+  return blocks.map((codes, i) => {
+    const start = codes[0] ?? 0;
+    const end = blocks[i + 1]?.[0] ?? nCols;
     const inBlock = cols.filter((c) => c.col >= start && c.col < end);
     const groupLevel = (cols[start]?.label ?? '').split(' / ').find((l) => GROUP_RE.test(matchKey(l))) ?? '';
     return {
       start,
       end,
-      code: start,
-      name: inBlock.find((c) => c.role === 'name')?.col ?? start + 1,
+      codes,
+      name: inBlock.find((c) => c.role === 'name')?.col ?? (codes.at(-1) ?? start) + 1,
       values: inBlock.filter((c) => c.role === 'value'),
       group: groupLevel,
     };
@@ -54,7 +61,7 @@ function blocksOf(cols: MappedColumn[], nCols: number): Block[] {
 export function isSideBySide(table: ExtractedTable): boolean {
   const grid = toGrid(table);
   const cols = mapColumns(headerColumns(grid, headerRowCount(table, grid)), [], false);
-  return blockStarts(cols).length >= 2;
+  return codeBlocks(cols).length >= 2;
 }
 
 /** Read a side-by-side table into one record per printed code, plus footer rows. */
@@ -77,25 +84,24 @@ export function readSideBySide(table: ExtractedTable, ctx: TableContext): ReadTa
     const filled = texts.filter((t) => t !== '');
     if (filled.length === 0 || isColumnNumberRow(texts)) continue;
     if (filled.every((t) => headerTexts.has(t) && !isAmountText(t))) continue;
-    const coded = blocks.some((b) => isCode(texts[b.code] ?? '') || splitCodeName(texts[b.code] ?? ''));
+    const codeOf = (b: Block) => {
+      const parts = b.codes.map((c) => texts[c] ?? '');
+      const glued = parts.length === 1 ? splitCodeName(parts[0] ?? '') : undefined;
+      const joined = joinCodeParts(parts);
+      const code = isCode(joined) ? joined : (glued?.code ?? '');
+      return { code, name: glued?.name ?? grid.at(r, b.name)?.text ?? '' };
+    };
+    const coded = blocks.some((b) => codeOf(b).code !== '');
     if (!coded) {
       const keys = [...new Set(blocks[0]?.values.map((v) => v.key) ?? [])];
       rows.push(...readFooter(grid, r, cols, keys.length > 0 ? keys : ['amount'], valueRead));
       continue;
     }
     for (const b of blocks) {
-      const codeText = texts[b.code] ?? '';
-      const glued = splitCodeName(codeText);
-      const code = isCode(codeText) ? codeText : (glued?.code ?? '');
+      const { code, name } = codeOf(b);
       if (code === '') continue;
       const rec = emptyRecord();
-      keyByCode(
-        rec,
-        ctx.codes,
-        ctx.spec.rowKey === 'exp_func' ? 'exp_func' : 'dep_bgt_eco',
-        code,
-        glued?.name ?? grid.at(r, b.name)?.text ?? '',
-      );
+      keyByCode(rec, ctx.codes, ctx.spec.rowKey === 'exp_func' ? 'exp_func' : 'dep_bgt_eco', code, name);
       rec.path = b.group;
       for (const v of b.values) {
         const cell = grid.at(r, v.col);
