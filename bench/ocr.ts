@@ -7,6 +7,7 @@
  *   js       ledgerlift ocrPdf with tesseract.js (the default engine)
  *   cli      ledgerlift ocrPdf with the native CLI engine (--ocr-engine cli)
  *   raw-cli  `tesseract page.jpg stdout --psm 3 tsv`, OMP_THREAD_LIMIT=1, `workers` processes in parallel
+ * --dump <prefix> writes each mode's ExtractedDocument to <prefix>.<mode>.json.
  * Writes bench/results/ocr.json (ocr-reread-<mode>.json for the other re-read modes).
  */
 import { spawn } from 'node:child_process';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(os.availableParallelism()) },
     modes: { type: 'string', default: 'js,raw-cli,cli' },
     reread: { type: 'string', default: 'unproven' },
+    dump: { type: 'string' },
   },
 });
 const pageCount = Number(values.pages);
@@ -136,6 +138,7 @@ for (const mode of values.modes.split(',')) {
   const started = performance.now();
   const doc = await ocrPdf(source, bytes, { engine: mode === 'cli' ? 'cli' : 'tesseract.js', workers, reread });
   const seconds = (performance.now() - started) / 1000;
+  if (values.dump) writeFileSync(`${values.dump}.${mode}.json`, JSON.stringify(doc, null, 1));
   const s = score(doc, pages);
   results.push({
     mode: `ledgerlift-${mode}`,

@@ -3,7 +3,7 @@
  * born-digital ones: words are split into per-character glyphs (in points) and pixel rulings into segments.
  */
 import type { Ruling } from '../model.ts';
-import { isCjk } from '../pdf/lines.ts';
+import { groupLines, isCjk } from '../pdf/lines.ts';
 import type { Glyph, PageContent, Segment } from '../pdf/types.ts';
 import type { OcrWord } from './engine.ts';
 
@@ -11,13 +11,14 @@ import type { OcrWord } from './engine.ts';
  * Characters of one word: each at its own left edge when the engine gave per-character boxes, else the word's
  * width shared out. A character reaches to the next one's left edge, so no gap inside a word reads as a space.
  */
-function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline: number): Glyph[] {
+function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline: number, height: number): Glyph[] {
   const chars = [...word.text];
   const width = (word.box.x1 - word.box.x0) / chars.length;
   const own = word.chars?.length === chars.length ? word.chars : undefined;
   const lefts = chars.map((_, i) => (i === 0 ? word.box.x0 : own ? own[i]!.x0 : word.box.x0 + i * width));
-  const top = word.box.top * scale;
-  const bottom = word.box.bottom * scale;
+  // Flat characters (一, -, .) have flat ink boxes: size them by their line, as a font size would.
+  const top = Math.min(word.box.top, baseline - height) * scale;
+  const bottom = Math.max(word.box.bottom, baseline) * scale;
   return chars.map((ch, i) => ({
     ch,
     x0: lefts[i]! * scale,
@@ -32,7 +33,9 @@ function wordGlyphs(word: OcrWord, scale: number, spaceBefore: boolean, baseline
   }));
 }
 
-/** Keep the recognizer's reading order within a line: overlapping word boxes must not reorder characters. */
+/**
+ * Keep the recognizer's reading order within a line: overlapping word boxes must not reorder characters.
+ */
 function monotonic(glyphs: Glyph[]): void {
   for (let i = 1; i < glyphs.length; i += 1) {
     const prev = glyphs[i - 1]!;
@@ -40,6 +43,18 @@ function monotonic(glyphs: Glyph[]): void {
     if (g.x0 <= prev.x0) {
       g.x0 = prev.x0 + 0.01;
       g.x1 = Math.max(g.x1, g.x0 + 0.01);
+    }
+  }
+}
+
+/** Close gaps under 0.8 em between CJK characters on one visual line, whichever OCR line they came from. */
+function closeCjkGaps(glyphs: Glyph[]): void {
+  for (const line of groupLines(glyphs)) {
+    for (let i = 1; i < line.glyphs.length; i += 1) {
+      const prev = line.glyphs[i - 1]!;
+      const g = line.glyphs[i]!;
+      const gap = g.x0 - prev.x1;
+      if (gap > 0 && gap < 0.8 * Math.min(prev.size, g.size) && isCjk(prev.ch) && isCjk(g.ch)) prev.x1 = g.x0;
     }
   }
 }
@@ -57,6 +72,9 @@ export function ocrPageContent(
   const bottoms = new Map<number, number[]>();
   for (const w of words) bottoms.set(w.line, [...(bottoms.get(w.line) ?? []), w.box.bottom]);
   const baselines = new Map([...bottoms].map(([line, b]) => [line, b.sort((x, y) => x - y)[b.length >> 1]!]));
+  const heightsOf = new Map<number, number[]>();
+  for (const w of words) heightsOf.set(w.line, [...(heightsOf.get(w.line) ?? []), w.box.bottom - w.box.top]);
+  const heights = new Map([...heightsOf].map(([line, h]) => [line, h.sort((x, y) => x - y)[h.length >> 1]!]));
   const glyphs: Glyph[] = [];
   let line: Glyph[] = [];
   words.forEach((word, i) => {
@@ -67,11 +85,13 @@ export function ocrPageContent(
       line = [];
     }
     const latin = !isCjk(word.text[0] ?? '') && !(prev && isCjk(prev.text.at(-1) ?? ''));
-    const made = wordGlyphs(word, scale, sameLine && latin, baselines.get(word.line) ?? word.box.bottom);
+    const baseline = baselines.get(word.line) ?? word.box.bottom;
+    const made = wordGlyphs(word, scale, sameLine && latin, baseline, heights.get(word.line) ?? 0);
     line.push(...made);
     glyphs.push(...made);
   });
   monotonic(line);
+  closeCjkGaps(glyphs);
   const segments: Segment[] = rulings.map((r) => ({
     x0: r.x0 * scale,
     x1: r.x1 * scale,
