@@ -1,7 +1,7 @@
 /**
  * Tables that run on over pages: the first table of a page continues the last table of the previous page
- * when it has the same column layout and either repeats the header or carries no title of its own (续表
- * counts as no title). The repeated header rows are dropped; every cell keeps its own page.
+ * when it has the same column layout and either repeats the header (under no title or the same title) or
+ * carries no title of its own (续表 counts as no title). The repeated header rows are dropped; every cell keeps its own page.
  */
 import type { Cell } from '../model.ts';
 import type { PageTable } from './types.ts';
@@ -41,11 +41,22 @@ function sameColumns(a: PageTable, b: PageTable): boolean {
   );
 }
 
+/** The title without whitespace when it names a table (`…表`), '' otherwise (a running header is no title). */
+function tableTitleKey(t: PageTable): string {
+  const key = t.title?.replace(/\s+/g, '') ?? '';
+  return /表|table/i.test(key) ? key : '';
+}
+
 /** True when `next` (first table of its page) continues `prev` (last table of the page before). */
 function continues(prev: MergedTable, next: PageTable): boolean {
   if (next.page !== prev.lastPage + 1 || !sameColumns(prev, next)) return false;
   const marked = next.caption.some((l) => CONTINUED_RE.test(l.text));
   if (marked) return true;
+  // A table under its own, different table title is a new table even when its header repeats the one before
+  // (e.g. 国有资本经营… right after 政府性基金…, both with no data rows).
+  const a = tableTitleKey(prev);
+  const b = tableTitleKey(next);
+  if (a !== '' && b !== '' && a !== b) return false;
   if (prev.headerRows > 0 && repeatedHeader(prev, next) > 0) return true;
   return next.title === undefined && next.caption.length === 0 && next.headerRows <= prev.headerRows;
 }

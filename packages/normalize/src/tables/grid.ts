@@ -83,12 +83,16 @@ export function headerRowCount(table: ExtractedTable, grid: Grid): number {
   }
   while (h < grid.nRows) {
     const texts = rowTexts(grid, h);
-    if (isColumnNumberRow(texts)) {
+    const filled = texts.filter((t) => t !== '');
+    // 栏次 rows, and the 类 | 款 | 项 row under a split 科目编码.
+    if (isColumnNumberRow(texts) || (filled.length > 0 && filled.every((t) => /^[类款项]$/u.test(t)))) {
       h++;
       continue;
     }
     const hasAmount = texts.some((t) => isAmountText(t) && !/^\d{1,2}$/u.test(t));
-    const labelled = texts.some((t) => /栏次|科目|项目|编码|行次/u.test(t)) && !texts.some((t) => /合计|总计/u.test(t));
+    // A 合计 row starts with its label; a header row may print 合计 as a column heading further right.
+    const first = texts.find((t) => t !== '') ?? '';
+    const labelled = texts.some((t) => /栏次|科目|项目|编码|行次/u.test(t)) && !/合计|总计/u.test(first);
     if (!hasAmount && labelled && h < 6) {
       h++;
       continue;
