@@ -4,8 +4,8 @@
  * OCR'd. Amounts, codes and names are checked against the generator's truth, never against earlier output.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractPdf } from '../src/extract-file.ts';
 import type { ExtractedDocument } from '../src/model.ts';
-import { ocrPdf } from '../src/ocr/index.ts';
 import { buildPdf } from './fixtures/ocr/budget-pdf.ts';
 import { budgetRows } from './fixtures/ocr/budget-table.ts';
 import { scanPdfPage } from './fixtures/ocr/scan.ts';
@@ -36,10 +36,11 @@ beforeAll(async () => {
     mediaType: 'application/pdf' as const,
     pages: 0,
   };
-  doc = await ocrPdf(source, bytes, { onProgress: (p) => progress.push(p) });
+  // The public PDF entry point: it must route the scanned page to OCR by itself.
+  doc = await extractPdf(source, bytes, { ocr: { onProgress: (p) => progress.push(p) } });
 }, 240_000);
 
-describe('ocrPdf on a mixed document', () => {
+describe('extractPdf on a mixed document (one scanned page)', () => {
   it('OCRs only the scanned page, at the scan resolution, and says so', () => {
     expect(doc.source.pages).toBe(2);
     expect(doc.warnings).toEqual(['page 2: OCR at 200 DPI (no text layer, straightened -0.6°)']);
