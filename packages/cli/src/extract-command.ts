@@ -6,9 +6,9 @@ import type { Io } from './io.ts';
 import type { ExtractOptions } from './options.ts';
 
 /** Extract one file's tables to stdout or --out; returns the exit code. */
-export async function extractCommand({ file, out }: ExtractOptions, io: Io): Promise<number> {
+export async function extractCommand({ file, out, ocr }: ExtractOptions, io: Io): Promise<number> {
   try {
-    const { source, tables, warnings } = await extractFile(file);
+    const { source, tables, warnings } = await extractFile(file, { ocr });
     const json = `${JSON.stringify({ source, tables, warnings }, null, 2)}\n`;
     if (out) await writeFileAtomic(out, json);
     else io.stdout.write(json);

@@ -12,12 +12,20 @@ export interface RunOptions {
   out: string;
   db: string;
   jobs: number;
+  ocr: OcrChoice;
+}
+
+/** OCR settings given on the command line. */
+export interface OcrChoice {
+  engine?: 'tesseract.js' | 'cli';
+  tessdata?: string;
 }
 
 /** `ledgerlift extract` options. */
 export interface ExtractOptions {
   file: string;
   out?: string;
+  ocr: OcrChoice;
 }
 
 /** `ledgerlift validate` options. */
@@ -44,6 +52,16 @@ export interface CrawlCommandOptions {
 /** Parsed options, or 'help' when --help was asked for. */
 export type Parsed<T> = T | 'help';
 
+const OCR_ARGS = { 'ocr-engine': { type: 'string' }, tessdata: { type: 'string' } } as const;
+
+function ocrChoice(command: string, values: { 'ocr-engine'?: string; tessdata?: string }): OcrChoice {
+  const engine = values['ocr-engine'];
+  if (engine !== undefined && engine !== 'tesseract.js' && engine !== 'cli') {
+    throw new UsageError(`--ocr-engine must be "tesseract.js" or "cli", got "${engine}"`, command);
+  }
+  return { ...(engine ? { engine } : {}), ...(values.tessdata ? { tessdata: values.tessdata } : {}) };
+}
+
 function jobsOption(text: string | undefined): number {
   if (text === undefined) return os.availableParallelism();
   const n = Number(text);
@@ -57,6 +75,7 @@ export function parseRun(args: string[]): Parsed<RunOptions> {
     out: { type: 'string', default: 'out' },
     db: { type: 'string' },
     jobs: { type: 'string' },
+    ...OCR_ARGS,
   });
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('missing input files or folders', 'run');
@@ -66,17 +85,19 @@ export function parseRun(args: string[]): Parsed<RunOptions> {
     out,
     db: values.db ?? path.join(out, 'ledgerlift.duckdb'),
     jobs: jobsOption(values.jobs),
+    ocr: ocrChoice('run', values),
   };
 }
 
 /** Options of `extract <file> [--out file]`. */
 export function parseExtract(args: string[]): Parsed<ExtractOptions> {
-  const { values, positionals } = parseCommandArgs('extract', args, { out: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('extract', args, { out: { type: 'string' }, ...OCR_ARGS });
   if (values.help) return 'help';
   const [file, ...extra] = positionals;
   if (!file) throw new UsageError('missing the file to extract', 'extract');
   if (extra.length > 0) throw new UsageError(`extract takes one file, got ${positionals.length}`, 'extract');
-  return values.out ? { file, out: values.out } : { file };
+  const ocr = ocrChoice('extract', values);
+  return values.out ? { file, out: values.out, ocr } : { file, ocr };
 }
 
 /** Options of `validate <dir>`. */

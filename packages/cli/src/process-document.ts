@@ -1,7 +1,7 @@
 /** One input through extract and normalize, timed; any failure becomes a failed RunDocument, never a throw. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type ExtractedDocument, ExtractedDocumentSchema, extractFile } from '@ledgerlift/extract';
+import { type ExtractedDocument, ExtractedDocumentSchema, type ExtractOptions, extractFile } from '@ledgerlift/extract';
 import type { RunDocument } from '@ledgerlift/load';
 import { NormalizedDocumentSchema, normalizeDocument } from '@ledgerlift/normalize';
 import type { z } from 'zod';
@@ -26,7 +26,7 @@ function checked<T>(stage: string, schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Extract and normalize `file`; the result says ok or failed (with a one-line error naming the file). */
-export async function processDocument(file: string): Promise<RunDocument> {
+export async function processDocument(file: string, options: ExtractOptions = {}): Promise<RunDocument> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const failed = async (error: unknown, extracted?: ExtractedDocument): Promise<RunDocument> => ({
@@ -40,7 +40,7 @@ export async function processDocument(file: string): Promise<RunDocument> {
 
   let extracted: ExtractedDocument;
   try {
-    extracted = checked('extract', ExtractedDocumentSchema, await extractFile(file));
+    extracted = checked('extract', ExtractedDocumentSchema, await extractFile(file, options));
     timings.extract = performance.now() - started;
   } catch (error) {
     return failed(error);

@@ -1,5 +1,7 @@
 /** `ledgerlift run`: every input through extract → normalize, then validate all, then write outputs and the DB. */
+
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   buildValidationReport,
@@ -34,6 +36,8 @@ function validateAll(docs: readonly RunDocument[], errors: string[]): Validation
 /** Run the pipeline on the given paths; returns the exit code. */
 export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   const { inputs, out: outDir, db: dbPath, jobs } = options;
+  // Documents OCR'd at once share the cores: each gets its part of the recognizer pool.
+  const ocr = { ...options.ocr, workers: Math.max(1, Math.floor(os.availableParallelism() / jobs)) };
   const started = new Date();
   const files = await expandInputs(inputs);
   if (files.length === 0) {
@@ -46,7 +50,7 @@ export async function runCommand(options: RunOptions, io: Io): Promise<number> {
   const processed = await Promise.all(
     files.map((file) =>
       queue.add(async () => {
-        const doc = await processDocument(file);
+        const doc = await processDocument(file, { ocr });
         progress.tick(path.basename(file));
         return doc;
       }),

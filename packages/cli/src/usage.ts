@@ -16,7 +16,7 @@ export const HELP: Record<string, string> = {
   '': `ledgerlift: turn published report PDFs (and converted text, HTML, scans) into verified datasets
 
 Usage:
-  ledgerlift run <files or folders...> [--out <dir>] [--db <path>] [--jobs N]
+  ledgerlift run <files or folders...> [--out <dir>] [--db <path>] [--jobs N] [--ocr-engine E] [--tessdata DIR]
   ledgerlift extract <file> [--out <file>]
   ledgerlift validate <dir>
   ledgerlift crawl <listing-url...> --out <store> [--keyword K]... [--year Y]... [--type pdf]...
@@ -35,6 +35,9 @@ Options:
   --out <dir>    output folder (default: out)
   --db <path>    DuckDB file (default: <out>/ledgerlift.duckdb)
   --jobs <N>     documents processed at once (default: number of CPU cores)
+  --ocr-engine <tesseract.js|cli>   recognizer for scanned pages and images (default tesseract.js; cli = the
+                 native tesseract command, faster where installed)
+  --tessdata <dir>  OCR language data (chi_sim, eng); else LEDGERLIFT_TESSDATA, TESSDATA_PREFIX, system folders
   -h, --help     show this help
 
 Inputs with the same bytes as an earlier input are skipped. Every input is recorded in run.json.
@@ -48,6 +51,8 @@ Extract the tables of one file (cells with provenance) as JSON, to stdout or to 
 
 Options:
   --out <file>   write the JSON here instead of stdout
+  --ocr-engine <tesseract.js|cli>   recognizer for scanned pages and images (default tesseract.js)
+  --tessdata <dir>  OCR language data folder
   -h, --help     show this help
 
 Exit codes: 0 ok, 1 the file could not be extracted, 2 bad usage.

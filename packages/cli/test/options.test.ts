@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCrawl } from '../src/options.ts';
+import { parseCrawl, parseExtract, parseRun } from '../src/options.ts';
 import { UsageError } from '../src/usage.ts';
 
 describe('ledgerlift crawl options', () => {
@@ -44,5 +44,20 @@ describe('ledgerlift crawl options', () => {
     );
     expect(() => parseCrawl([])).toThrow(/missing the listing page URL/);
     expect(parseCrawl(['--help'])).toBe('help');
+  });
+});
+
+describe('OCR options of run and extract', () => {
+  it('choose the engine and the language data folder', () => {
+    expect(parseRun(['corpus', '--ocr-engine', 'cli', '--tessdata', '/data/tess'])).toMatchObject({
+      ocr: { engine: 'cli', tessdata: '/data/tess' },
+    });
+    expect(parseExtract(['scan.png'])).toEqual({ file: 'scan.png', ocr: {} });
+  });
+
+  it('reject an unknown engine', () => {
+    expect(() => parseExtract(['scan.png', '--ocr-engine', 'abbyy'])).toThrow(
+      new UsageError('--ocr-engine must be "tesseract.js" or "cli", got "abbyy"', 'extract'),
+    );
   });
 });
