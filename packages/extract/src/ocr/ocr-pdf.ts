@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from '../model.ts';
-import { mergeContinuations } from '../pdf/continuation.ts';
+import { tablesFromContents } from '../pdf/build-tables.ts';
 import { openPdf } from '../pdf/document.ts';
 import { FurnitureDetector } from '../pdf/furniture.ts';
 import { analysePage } from '../pdf/page-tables.ts';
@@ -86,33 +86,7 @@ export async function tablesOfContents(
   ocrWords: ReadonlyMap<number, readonly ScoredBox[]>,
   reread?: Reread,
 ): Promise<{ text: TextLine[]; tables: ExtractedTable[] }> {
-  const text: TextLine[] = [];
-  const perPage: PageTable[][] = [];
-  const furniture = new FurnitureDetector();
-  for (const content of contents) {
-    const result = analysePage(content, furniture, text.length + 1);
-    text.push(...result.text);
-    perPage.push(result.tables);
-  }
-  const built = mergeContinuations(perPage).map(
-    (t, i): ExtractedTable => ({
-      id: `t${String(i + 1).padStart(2, '0')}`,
-      pages: [t.page, t.lastPage],
-      box: t.box,
-      ...(t.title ? { title: t.title } : {}),
-      caption: t.caption,
-      headerRows: t.headerRows,
-      nRows: t.nRows,
-      nCols: t.nCols,
-      cells: t.cells,
-      layout: t.layout ?? { kind: 'grid' },
-      confidence: t.method === 'pdf-lattice' ? 1 : 0.8,
-      method: t.method,
-      warnings: t.repeatedHeaderPages.length
-        ? [`repeated header dropped on page ${t.repeatedHeaderPages.join(', ')}`]
-        : [],
-    }),
-  );
+  const { text, tables: built } = tablesFromContents(contents);
   const tables: ExtractedTable[] = [];
   for (const table of built) {
     const fromOcr = table.cells.some((c) => ocrWords.has(c.provenance.page ?? 0));

@@ -3,16 +3,13 @@
  * render pages to grey pixels through the @napi-rs/canvas that pdf.js picks up itself, and report how much of a
  * page its images cover. Failures become DocumentError with one-line reasons.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { DocumentError } from '../model.ts';
+import { documentParams } from '../pdf/document.ts';
 import { type GreyImage, greyFromRgba } from './raster.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type Matrix = [number, number, number, number, number, number];
-
-const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** How a page draws: for deciding whether its text layer tells the whole story. */
 export interface PageDrawing {
@@ -106,17 +103,7 @@ export function summariseDrawing(
 /** Open PDF bytes for rendering; throws DocumentError(file, reason) when pdf.js refuses them. */
 export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<PdfRaster> {
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({
-    // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
-    data: new Uint8Array(bytes),
-    cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
-    wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
-    verbosity: 0,
-    isEvalSupported: false,
-    stopAtErrors: false,
-  });
+  const task = pdfjs.getDocument(documentParams(bytes));
   let doc: PdfDocument;
   try {
     doc = await task.promise;

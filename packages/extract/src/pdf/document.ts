@@ -39,13 +39,9 @@ function reasonOf(error: unknown): string {
   return `cannot read PDF (${message})`;
 }
 
-/** Open PDF bytes; throws DocumentError(file, reason) for empty, non-PDF, encrypted or corrupt input. */
-export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf> {
-  if (bytes.byteLength === 0) throw new DocumentError(file, 'file is empty (0 bytes)');
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (!head.includes('%PDF-')) throw new DocumentError(file, 'not a PDF (no %PDF- header)');
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
+/** pdf.js document parameters: CMaps, standard fonts and wasm from the installed package, never a URL. */
+export function documentParams(bytes: Uint8Array) {
+  return {
     // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
     data: new Uint8Array(bytes),
     cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
@@ -53,10 +49,21 @@ export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf>
     standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
     wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
     verbosity: 0,
-    // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
-    disableFontFace: true,
     isEvalSupported: false,
     stopAtErrors: false,
+  };
+}
+
+/** Open PDF bytes; throws DocumentError(file, reason) for empty, non-PDF, encrypted or corrupt input. */
+export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf> {
+  if (bytes.byteLength === 0) throw new DocumentError(file, 'file is empty (0 bytes)');
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new DocumentError(file, 'not a PDF (no %PDF- header)');
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    ...documentParams(bytes),
+    // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
+    disableFontFace: true,
   });
   let doc: PdfDocument;
   try {

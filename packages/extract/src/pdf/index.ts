@@ -1,12 +1,10 @@
 /** Tables from born-digital PDFs (pdfjs-dist): glyphs, rulings, lattice and stream detection. */
-import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from '../model.ts';
+import type { ExtractedDocument, SourceDocument } from '../model.ts';
 import type { OcrOptions } from '../ocr/engine-choice.ts';
 import { garbageRatio } from '../ocr/needs-ocr.ts';
-import { mergeContinuations } from './continuation.ts';
+import { tablesFromContents } from './build-tables.ts';
 import { openPdf } from './document.ts';
-import { FurnitureDetector } from './furniture.ts';
-import { analysePage } from './page-tables.ts';
-import type { PageContent, PageTable } from './types.ts';
+import type { PageContent } from './types.ts';
 
 export interface PdfOptions {
   /** How pages without a usable text layer are read (engine, language data, workers, progress). */
@@ -36,30 +34,6 @@ export async function extractPdf(
   if (options.ocr?.force || contents.some(mayNeedOcr)) {
     return (await import('../ocr/ocr-pdf.ts')).ocrPdf(source, bytes, options.ocr);
   }
-  const text: TextLine[] = [];
-  const perPage: PageTable[][] = [];
-  const furniture = new FurnitureDetector();
-  for (const content of contents) {
-    const result = analysePage(content, furniture, text.length + 1);
-    text.push(...result.text);
-    perPage.push(result.tables);
-  }
-  const tables: ExtractedTable[] = mergeContinuations(perPage).map((t, i) => ({
-    id: `t${String(i + 1).padStart(2, '0')}`,
-    pages: [t.page, t.lastPage],
-    box: t.box,
-    ...(t.title ? { title: t.title } : {}),
-    caption: t.caption,
-    headerRows: t.headerRows,
-    nRows: t.nRows,
-    nCols: t.nCols,
-    cells: t.cells,
-    layout: t.layout ?? { kind: 'grid' },
-    confidence: t.method === 'pdf-lattice' ? 1 : 0.8,
-    method: t.method,
-    warnings: t.repeatedHeaderPages.length
-      ? [`repeated header dropped on page ${t.repeatedHeaderPages.join(', ')}`]
-      : [],
-  }));
+  const { text, tables } = tablesFromContents(contents);
   return { source: { ...source, pages: pdf.pages }, text, tables, warnings: [] };
 }
