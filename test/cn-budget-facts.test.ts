@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWithExpected, type FactLike, formatComparison } from './helpers/expected-compare.ts';
 import { readExpectedTables } from './helpers/expected-csv.ts';
 import { checkIdentities } from './helpers/expected-identities.ts';
+import { PUBLIC_TABLE_KINDS } from './helpers/table-kinds.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 // CI checks the repository out with shared/ beside it.
@@ -16,19 +17,6 @@ const PDF_DIR = join(ROOT, '..', 'shared', 'corpus-external', 'cn-budget');
 const EXPECTED_DIR = join(ROOT, 'corpus', 'cn-budget');
 const PDFS_MISSING = !existsSync(PDF_DIR);
 if (PDFS_MISSING) console.warn(`cn-budget-facts: skipping the pipeline comparison, ${PDF_DIR} is missing`);
-
-const TABLE_KINDS = new Set([
-  'summary',
-  'income',
-  'expenditure',
-  'appropriation_summary',
-  'general_budget',
-  'general_budget_basic',
-  'gov_fund',
-  'state_capital',
-  'three_public',
-  'other_info',
-]);
 
 /**
  * The shared identity helper finds the rows of 财政拨款收入支出决算总表 (and 01's items 1–3) by 行次, which the
@@ -120,7 +108,7 @@ describe.skipIf(PDFS_MISSING)('pipeline (PDF path) vs corpus/cn-budget', () => {
       const normalized = normalizeDocument(await extractFile(join(PDF_DIR, `${doc.stem}.pdf`)));
       facts.set(
         doc.stem,
-        normalized.facts.filter((f) => TABLE_KINDS.has(f.table_kind) && f.value_status === 'number'),
+        normalized.facts.filter((f) => PUBLIC_TABLE_KINDS.has(f.table_kind) && f.value_status === 'number'),
       );
     }
     // ~80 pages of real PDFs: about 20 s on a quiet 2-core machine; allow for a loaded one.

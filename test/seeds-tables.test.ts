@@ -10,20 +10,9 @@ import { dec, shift, toDecimalString } from '../packages/extract/src/common/deci
 import { compareWithExpected, type FactLike, formatComparison } from './helpers/expected-compare.ts';
 import { readExpectedTables } from './helpers/expected-csv.ts';
 import { checkIdentities } from './helpers/expected-identities.ts';
+import { PUBLIC_TABLE_KINDS } from './helpers/table-kinds.ts';
 
 const CORPUS = join(import.meta.dirname, '..', 'corpus');
-const TABLE_KINDS = new Set([
-  'summary',
-  'income',
-  'expenditure',
-  'appropriation_summary',
-  'general_budget',
-  'general_budget_basic',
-  'gov_fund',
-  'state_capital',
-  'three_public',
-  'other_info',
-]);
 
 interface Seed {
   stem: string;
@@ -118,7 +107,7 @@ describe('pipeline vs corpus/expected (公开01–10 tables)', () => {
       const { extractFile } = await import('../packages/extract/src/index.ts');
       const { normalizeDocument } = await import('../packages/normalize/src/index.ts');
       const doc = normalizeDocument(await extractFile(join(CORPUS, `${seed.stem}.txt`)));
-      const facts = doc.facts.filter((f) => TABLE_KINDS.has(f.table_kind) && f.value_status === 'number');
+      const facts = doc.facts.filter((f) => PUBLIC_TABLE_KINDS.has(f.table_kind) && f.value_status === 'number');
       const c = compareWithExpected(readExpectedTables(expectedFile(seed.stem)), facts);
       const report = formatComparison(seed.stem, c);
       expect(c.missing.length + c.wrong.length + c.extra.length, report).toBe(0);
