@@ -1,16 +1,14 @@
 /**
  * PDFs with scanned pages: each page's text layer is read as for born-digital PDFs; pages that need OCR
  * (needs-ocr.ts) are rendered and recognised on the engine's worker pool, and their PageContent replaces the
- * text layer's. Tables are then built by the born-digital pipeline (analysePage) and OCR'd tables finished
+ * text layer's. Tables are then built by the born-digital pipeline (tablesFromContents) and OCR'd tables finished
  * (confidence, code clean-up, arithmetic repair). One failing page becomes a warning naming it.
  */
 import { availableParallelism } from 'node:os';
 import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from '../model.ts';
 import { tablesFromContents } from '../pdf/build-tables.ts';
 import { openPdf } from '../pdf/document.ts';
-import { FurnitureDetector } from '../pdf/furniture.ts';
-import { analysePage } from '../pdf/page-tables.ts';
-import type { PageContent, PageTable } from '../pdf/types.ts';
+import type { PageContent } from '../pdf/types.ts';
 import { DEFAULT_DPI, mapLimit, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type PageGeometry, type ScoredBox } from './ocr-page.ts';

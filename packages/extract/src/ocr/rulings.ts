@@ -34,9 +34,16 @@ function runsAlong(mask: Uint8Array, width: number, height: number, horizontal: 
   return out;
 }
 
+interface Line {
+  a: number;
+  b: number;
+  from: number;
+  to: number;
+}
+
 /** Merge runs on adjacent rows (columns) that overlap into one line with a thickness. */
-function mergeRuns(runs: Run[]): { a: number; b: number; from: number; to: number }[] {
-  const lines: { a: number; b: number; from: number; to: number }[] = [];
+function mergeRuns(runs: Run[]): Line[] {
+  const lines: Line[] = [];
   for (const run of runs) {
     const line = lines.find(
       (l) => run.at - l.to <= 2 && run.at >= l.from && Math.min(l.b, run.b) - Math.max(l.a, run.a) > 0,
@@ -49,7 +56,30 @@ function mergeRuns(runs: Run[]): { a: number; b: number; from: number; to: numbe
       lines.push({ a: run.a, b: run.b, from: run.at, to: run.at });
     }
   }
-  return lines.filter((l) => l.to - l.from <= 12);
+  return joinFragments(lines).filter((l) => l.to - l.from <= 12);
+}
+
+/**
+ * Fold together lines that are pieces of one ruling: a ruling broken on its first row (noise, a faded seal over
+ * it) starts as two lines and only one grows, leaving a parallel sliver. Left apart, the sliver is a second
+ * "crossing" for any short stroke touching the ruling — seal text, a tall glyph — which then passes for a border.
+ */
+function joinFragments(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of [...lines].sort((p, q) => p.from - q.from || p.a - q.a)) {
+    const host = out.find(
+      (l) => line.from <= l.to + 2 && l.from <= line.to + 2 && Math.min(l.b, line.b) - Math.max(l.a, line.a) >= -3,
+    );
+    if (host) {
+      host.a = Math.min(host.a, line.a);
+      host.b = Math.max(host.b, line.b);
+      host.from = Math.min(host.from, line.from);
+      host.to = Math.max(host.to, line.to);
+    } else {
+      out.push({ ...line });
+    }
+  }
+  return out;
 }
 
 function crosses(h: Ruling, v: Ruling, tolerance: number): boolean {
