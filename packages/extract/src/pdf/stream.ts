@@ -5,6 +5,7 @@
 import type { Box, Cell } from '../model.ts';
 import { roundBox, unionBoxes } from './geometry.ts';
 import { blockText, splitRuns } from './lines.ts';
+import { type Chunk, splitTightColumns } from './tight-columns.ts';
 import type { Glyph, Line } from './types.ts';
 
 /** Gaps wider than this (× font size) make a line a candidate table row (wider than justified word spaces). */
@@ -22,10 +23,6 @@ export interface StreamGrid {
   nCols: number;
   columnEdges: number[];
   lines: Line[];
-}
-
-interface Chunk extends Box {
-  glyphs: Glyph[];
 }
 
 function chunksOf(line: Line, gap: number): Chunk[] {
@@ -213,9 +210,9 @@ function groupRows(placed: LineCells[]): LineCells[][] {
 }
 
 /** Build one table from the lines of a region. */
-function gridOf(lines: Line[], chunks: Chunk[][], tabular: boolean[], page: number): StreamGrid | undefined {
+function gridOf(lines: Line[], cellChunks: Chunk[][], tabular: boolean[], page: number): StreamGrid | undefined {
   const box = unionBoxes(lines)!;
-  const edges = columnEdges(chunks, tabular, box);
+  const { edges, chunks } = splitTightColumns(cellChunks, tabular, columnEdges(cellChunks, tabular, box));
   const nCols = edges.length - 1;
   if (nCols < 2) return undefined;
   const rows = groupRows(lines.map((line, i) => placeLine(line, chunks[i]!, edges)));
