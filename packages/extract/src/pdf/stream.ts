@@ -15,6 +15,9 @@ const CELL_GAP = 0.5;
 /** Share of tabular lines allowed to cross a column gap (spanning headers, overflowing labels). */
 const CROSSING_SHARE = 0.1;
 
+/** A chunk crossing a column edge with less than this share of its width left of it starts after the edge. */
+const OVERHANG = 0.25;
+
 /** A table found in unruled text. */
 export interface StreamGrid {
   box: Box;
@@ -114,22 +117,47 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
   return out;
 }
 
-/** Column separators: x ranges crossed by few chunks of tabular lines, between occupied ranges. */
+/** Lines above the first record (a line printing a value) when at least 3 records follow: the header. */
+function headLines(chunks: readonly Chunk[][], isRow: readonly boolean[]): boolean[] {
+  const record = chunks.map((l, i) => isRow[i]! && l.some((c) => isRecordValue(c.glyphs.map((g) => g.ch).join(''))));
+  const first = record.indexOf(true);
+  if (first <= 0 || record.filter(Boolean).length < 3) return chunks.map(() => false);
+  return chunks.map((_, i) => i < first);
+}
+
+/**
+ * Column separators: x ranges crossed by few chunks of tabular lines, between occupied ranges. Header chunks
+ * count only where no body line prints (a column headed but empty); a header centred over two tight body
+ * columns must not merge them.
+ */
 function columnEdges(chunks: readonly Chunk[][], isRow: readonly boolean[], box: Box): number[] {
-  const tabular = chunks.filter((_, i) => isRow[i]);
+  const head = headLines(chunks, isRow);
+  const tabular = chunks.filter((_, i) => isRow[i] && !head[i]);
   const x0 = Math.floor(box.x0);
   const width = Math.ceil(box.x1) - x0 + 1;
   const count = new Int32Array(width);
   const occupied = new Uint8Array(width);
+  const span = (c: Chunk) => ({ from: Math.ceil(c.x0) - x0, to: Math.floor(c.x1) - x0 });
   for (const line of tabular) {
     for (const c of line) {
-      for (let x = Math.ceil(c.x0) - x0; x <= Math.floor(c.x1) - x0; x++) count[x]! += 1;
+      const { from, to } = span(c);
+      for (let x = from; x <= to; x++) count[x]! += 1;
     }
+  }
+  const limit = Math.max(0, Math.floor(CROSSING_SHARE * tabular.length));
+  const headChunks = chunks.filter((_, i) => isRow[i] && head[i]).flat();
+  const inGap = headChunks.filter((c) => {
+    const { from, to } = span(c);
+    for (let x = from; x <= to; x++) if (count[x]! > limit) return false;
+    return true;
+  });
+  for (const c of inGap) {
+    const { from, to } = span(c);
+    for (let x = from; x <= to; x++) count[x]! += limit + 1;
   }
   for (const line of chunks) {
     for (const c of line) for (let x = Math.ceil(c.x0) - x0; x <= Math.floor(c.x1) - x0; x++) occupied[x] = 1;
   }
-  const limit = Math.max(0, Math.floor(CROSSING_SHARE * tabular.length));
   const edges: number[] = [box.x0];
   let gapStart = -1;
   let seenContent = false;
@@ -168,8 +196,10 @@ function isRecordValue(text: string): boolean {
 function placeLine(line: Line, chunks: Chunk[], edges: number[]): LineCells {
   const byCol = new Map<number, { glyphs: Glyph[]; span: number }>();
   for (const c of chunks) {
-    const first = columnAt(edges, c.x0 + 0.5);
     const last = columnAt(edges, c.x1 - 0.5);
+    let first = columnAt(edges, c.x0 + 0.5);
+    // A header centred over its column overhangs the edge on its left: it starts where most of it lies.
+    if (first < last && edges[first + 1]! - c.x0 < OVERHANG * (c.x1 - c.x0)) first++;
     const entry = byCol.get(first);
     if (entry) {
       entry.glyphs.push(...c.glyphs);
