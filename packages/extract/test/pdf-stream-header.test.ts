@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { findStreamTables } from '../src/pdf/stream.ts';
+import type { Glyph, Line } from '../src/pdf/types.ts';
+
+const SIZE = 10;
+const ADVANCE = 5;
+
+/** Glyphs of one word-spaced text at x on the line at `top` (a printed space is 3 pt). */
+function glyphs(text: string, x: number, top: number): Glyph[] {
+  const out: Glyph[] = [];
+  let cx = x;
+  let space = false;
+  for (const ch of text) {
+    if (ch === ' ') {
+      cx += 3;
+      space = true;
+      continue;
+    }
+    out.push({
+      ch,
+      x0: cx,
+      x1: cx + ADVANCE,
+      top,
+      bottom: top + SIZE,
+      size: SIZE,
+      font: 'f',
+      spaceBefore: space,
+      baseline: top + SIZE,
+      upright: true,
+    });
+    cx += ADVANCE;
+    space = false;
+  }
+  return out;
+}
+
+function line(parts: [string, number][], top: number): Line {
+  const gs = parts.flatMap(([t, x]) => glyphs(t, x, top));
+  return { glyphs: gs, size: SIZE, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, top, bottom: top + SIZE };
+}
+
+describe('findStreamTables header lines', () => {
+  it('keeps two body columns apart when a header centred over the second straddles the gap between them', () => {
+    // Body: a label at 0, a percentage at 100–125, a ratio at 150–165; the 25 pt gap 125–150 is a column gap.
+    // Headers "(%)" at 100 and "Odds ratio" at 130–178 cross that gap (3 of 6 tabular lines: over the 10 % limit).
+    const rows: [string, string, string][] = [
+      ['Male', '(4.7)', '1.1'],
+      ['Female', '(5.9)', '1.2'],
+      ['Other', '(7.7)', '2.0'],
+    ];
+    const lines = [
+      line(
+        [
+          ['Group', 0],
+          ['Year 2007', 110],
+        ],
+        0,
+      ),
+      line(
+        [
+          ['(%)', 100],
+          ['Odds ratio', 130],
+        ],
+        14,
+      ),
+      line(
+        [
+          ['Unit', 0],
+          ['(CI)', 130],
+        ],
+        28,
+      ),
+      ...rows.map(([a, b, c], i) =>
+        line(
+          [
+            [a, 0],
+            [b, 100],
+            [c, 150],
+          ],
+          42 + i * 14,
+        ),
+      ),
+    ];
+    const [grid] = findStreamTables(lines, 1, 600);
+    expect(grid).toBeDefined();
+    const at = (row: number, col: number) => grid!.cells.find((c) => c.row === row && c.col === col)?.text;
+    const body = grid!.nRows - 3;
+    expect(grid!.nCols).toBe(3);
+    expect([0, 1, 2].map((c) => at(body, c))).toEqual(['Male', '(4.7)', '1.1']);
+    expect([0, 1, 2].map((c) => at(body + 2, c))).toEqual(['Other', '(7.7)', '2.0']);
+    // The overhanging header starts in the column most of it lies over.
+    const headerTexts = grid!.cells.filter((c) => c.row < body && c.col === 2).map((c) => c.text);
+    expect(headerTexts.join(' ')).toContain('Odds ratio');
+  });
+});
