@@ -15,8 +15,8 @@ const CELL_GAP = 0.5;
 /** Share of tabular lines allowed to cross a column gap (spanning headers, overflowing labels). */
 const CROSSING_SHARE = 0.1;
 
-/** A chunk crossing a column edge with less than this share of its width left of it starts after the edge. */
-const OVERHANG = 0.25;
+/** A chunk crossing one column edge with less than this share of its width left of it starts after the edge. */
+const OVERHANG = 0.5;
 
 /** A table found in unruled text. */
 export interface StreamGrid {
@@ -199,7 +199,7 @@ function placeLine(line: Line, chunks: Chunk[], edges: number[]): LineCells {
     const last = columnAt(edges, c.x1 - 0.5);
     let first = columnAt(edges, c.x0 + 0.5);
     // A header centred over its column overhangs the edge on its left: it starts where most of it lies.
-    if (first < last && edges[first + 1]! - c.x0 < OVERHANG * (c.x1 - c.x0)) first++;
+    if (last === first + 1 && edges[last]! - c.x0 < OVERHANG * (c.x1 - c.x0)) first++;
     const entry = byCol.get(first);
     if (entry) {
       entry.glyphs.push(...c.glyphs);
