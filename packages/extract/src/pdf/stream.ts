@@ -68,6 +68,11 @@ function isTabular(chunks: readonly Chunk[], pageWidth: number): boolean {
   return !CAPTION_RE.test(first);
 }
 
+/** A lone line narrower than this share of the table, starting at its left edge, is a row label. */
+const LABEL_SHARE = 0.3;
+/** More lone lines than this in a row end the table even when they look like labels. */
+const MAX_LABEL_LINES = 5;
+
 /** Runs of consecutive lines that look tabular (≥ 2 chunks), allowing short interruptions. */
 function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth: number): number[][] {
   // Header lines above the first row: not captions, not full-width sentences, directly above.
@@ -86,7 +91,8 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
     pending = [];
   };
   lines.forEach((line, i) => {
-    const prev = lines[lastTabular];
+    // Within a table the gap is measured from the line above (a lone label line included), not the last row.
+    const prev = lines[current.length > 0 && pending.length > 0 ? pending[pending.length - 1]! : lastTabular];
     const pitch = Math.max(line.size, prev?.size ?? 0) * 3;
     if (prev && line.top - prev.bottom > pitch) close();
     if (tabular[i]) {
@@ -109,7 +115,19 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
       lastTabular = i;
     } else {
       pending.push(i);
-      if (current.length > 0 && pending.length > 2) close();
+      // Row labels on their own line (group names, a wrapped label's tail) sit in the first column: they do
+      // not end the table, other lines do after three.
+      const rows = current.filter((j) => tabular[j]).map((j) => lines[j]!);
+      const left = Math.min(...rows.map((l) => l.x0));
+      const width = Math.max(...rows.map((l) => l.x1)) - left;
+      const label = (j: number) => {
+        const l = lines[j]!;
+        const text = l.glyphs.map((g) => g.ch).join('');
+        const aligned = l.x0 >= left - l.size && l.x0 <= left + 3 * l.size && l.x1 - l.x0 < LABEL_SHARE * width;
+        return aligned && !CAPTION_RE.test(text) && !TITLE_RE.test(text);
+      };
+      const others = pending.filter((j) => !label(j)).length;
+      if (current.length > 0 && (others > 2 || pending.length > MAX_LABEL_LINES)) close();
       if (current.length === 0 && pending.length > 3) pending.shift();
     }
   });
