@@ -92,4 +92,39 @@ describe('findStreamTables header lines', () => {
     const headerTexts = grid!.cells.filter((c) => c.row < body && c.col === 2).map((c) => c.text);
     expect(headerTexts.join(' ')).toContain('Odds ratio');
   });
+
+  it('keeps one table across lone row-label lines and the wider gap they leave', () => {
+    // Rows every 12 pt; then three label-only lines ("Native" tail, a group heading, a subgroup) at 9–12 pt
+    // pitch, so 35 pt of space separate the next row from the last: more than 3 line heights, yet one table.
+    const row = (label: string, a: string, b: string, top: number) =>
+      line(
+        [
+          [label, 0],
+          [a, 150],
+          [b, 250],
+        ],
+        top,
+      );
+    const lines = [
+      line(
+        [
+          ['Group', 0],
+          ['Count', 150],
+          ['Share', 250],
+        ],
+        0,
+      ),
+      row('Asian', '4,050', '1.1', 12),
+      row('Other', '707', '1.8', 24),
+      line([['Native', 4]], 33),
+      line([['By region', 0]], 45),
+      line([['North', 4]], 57),
+      row('East', '45,116', '2.1', 69),
+      row('West', '7,086', '2.9', 81),
+    ];
+    const grids = findStreamTables(lines, 1, 600);
+    expect(grids).toHaveLength(1);
+    const texts = grids[0]!.cells.filter((c) => c.col === 0).map((c) => c.text);
+    expect(texts).toEqual(expect.arrayContaining(['By region', 'North', 'East', 'West']));
+  });
 });
