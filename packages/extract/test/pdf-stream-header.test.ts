@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findStreamTables } from '../src/pdf/stream.ts';
-import type { Glyph, Line } from '../src/pdf/types.ts';
-
-const SIZE = 10;
-const ADVANCE = 5;
-
-/** Glyphs of one word-spaced text at x on the line at `top` (a printed space is 3 pt). */
-function glyphs(text: string, x: number, top: number): Glyph[] {
-  const out: Glyph[] = [];
-  let cx = x;
-  let space = false;
-  for (const ch of text) {
-    if (ch === ' ') {
-      cx += 3;
-      space = true;
-      continue;
-    }
-    out.push({
-      ch,
-      x0: cx,
-      x1: cx + ADVANCE,
-      top,
-      bottom: top + SIZE,
-      size: SIZE,
-      font: 'f',
-      spaceBefore: space,
-      baseline: top + SIZE,
-      upright: true,
-    });
-    cx += ADVANCE;
-    space = false;
-  }
-  return out;
-}
+import type { Line } from '../src/pdf/types.ts';
+import { SIZE, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
 
 function line(parts: [string, number][], top: number): Line {
-  const gs = parts.flatMap(([t, x]) => glyphs(t, x, top));
+  const gs = parts.flatMap(([t, x]) => wordGlyphs(t, x, top));
   return { glyphs: gs, size: SIZE, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, top, bottom: top + SIZE };
 }
 

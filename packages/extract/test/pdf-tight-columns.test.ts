@@ -1,37 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Chunk, splitTightColumns } from '../src/pdf/tight-columns.ts';
-import type { Glyph } from '../src/pdf/types.ts';
-
-const SIZE = 10;
-const ADVANCE = 5;
+import { SIZE, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
 
 /** One chunk of glyphs at x, words separated by one printed space (a 3 pt gap, under the 5 pt cell gap). */
 function chunk(text: string, x: number, top: number): Chunk {
-  const glyphs: Glyph[] = [];
-  let cx = x;
-  let space = false;
-  for (const ch of text) {
-    if (ch === ' ') {
-      cx += 3;
-      space = true;
-      continue;
-    }
-    glyphs.push({
-      ch,
-      x0: cx,
-      x1: cx + ADVANCE,
-      top,
-      bottom: top + SIZE,
-      size: SIZE,
-      font: 'f',
-      spaceBefore: space,
-      baseline: top + SIZE,
-      upright: true,
-    });
-    cx += ADVANCE;
-    space = false;
-  }
-  return { x0: x, top, x1: cx, bottom: top + SIZE, glyphs };
+  const glyphs = wordGlyphs(text, x, top);
+  return { x0: x, top, x1: glyphs.at(-1)?.x1 ?? x, bottom: top + SIZE, glyphs };
 }
 
 const texts = (line: Chunk[]) => line.map((c) => c.glyphs.map((g) => g.ch).join(''));
