@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../test/helpers/expected-csv.ts';
 import { parseAmount } from '../src/common/amount.ts';
 import { cmp, dec, isDecimal, shift } from '../src/common/decimal.ts';
 import { type Cell, seedTables } from './fixtures/tabbed/helpers.ts';
@@ -16,7 +17,7 @@ interface Expected {
   key: string;
 }
 
-/** Rows of an expected CSV (quoted fields allowed). */
+/** Rows of an expected CSV, or none when the file is absent. */
 function readExpected(file: string): Expected[] {
   const url = new URL(`../../../corpus/expected/${file}`, import.meta.url);
   let text: string;
@@ -25,31 +26,7 @@ function readExpected(file: string): Expected[] {
   } catch {
     return [];
   }
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows;
+  const [header, ...body] = parseCsv(text);
   const col = (name: string): number => header!.indexOf(name);
   return body
     .filter((r) => r.length > 1)
