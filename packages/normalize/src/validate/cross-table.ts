@@ -83,36 +83,29 @@ function summaryLine(table: NormalizedTable, side: Side, re: RegExp): Normalized
   return sideLayout(table, side).items.find((r) => nameMatches(r, re));
 }
 
+/** The 收入支出决算总表 side whose 本年合计 restates the 合计 row of a detail table. */
+const SUMMARY_TOTALS = [
+  { side: 'income', detail: 'income', word: '收入', title: '收入决算表' },
+  { side: 'expenditure', detail: 'expenditure', word: '支出', title: '支出决算表' },
+] as const;
+
 const summaryVersusDetail: Check = (doc) => [
-  ...withTables(
-    doc,
-    'cross/summary-income-total',
-    '收入支出决算总表 本年收入合计 = 收入决算表 合计',
-    ['summary', 'income'],
-    ([s, i]) => [
-      compare(
-        doc,
-        'cross/summary-income-total',
-        `${s!.id} 本年收入合计 = ${i!.id} 合计 本年收入合计`,
-        [{ table: s!, row: sideLayout(s!, 'income').total, column: 'amount' }],
-        [{ table: i!, row: totalRow(i!), column: 'total' }],
-      ),
-    ],
-  ),
-  ...withTables(
-    doc,
-    'cross/summary-expenditure-total',
-    '收入支出决算总表 本年支出合计 = 支出决算表 合计',
-    ['summary', 'expenditure'],
-    ([s, e]) => [
-      compare(
-        doc,
-        'cross/summary-expenditure-total',
-        `${s!.id} 本年支出合计 = ${e!.id} 合计 本年支出合计`,
-        [{ table: s!, row: sideLayout(s!, 'expenditure').total, column: 'amount' }],
-        [{ table: e!, row: totalRow(e!), column: 'total' }],
-      ),
-    ],
+  ...SUMMARY_TOTALS.flatMap(({ side, detail, word, title }) =>
+    withTables(
+      doc,
+      `cross/summary-${side}-total`,
+      `收入支出决算总表 本年${word}合计 = ${title} 合计`,
+      ['summary', detail],
+      ([s, d]) => [
+        compare(
+          doc,
+          `cross/summary-${side}-total`,
+          `${s!.id} 本年${word}合计 = ${d!.id} 合计 本年${word}合计`,
+          [{ table: s!, row: sideLayout(s!, side).total, column: 'amount' }],
+          [{ table: d!, row: totalRow(d!), column: 'total' }],
+        ),
+      ],
+    ),
   ),
   ...withTables(
     doc,
