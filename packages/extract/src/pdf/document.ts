@@ -14,9 +14,24 @@ import type { PageContent } from './types.ts';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
+// The legacy build's core-js polyfills replace these natives process-wide with slower JavaScript versions
+// (push fails core-js's non-writable-length probe on Node 20); pdf.js works the same on the natives, and every
+// hot loop of ours and of the table builders pushes, so they are put back once pdf.js is loaded.
+const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+function restoreNatives(): void {
+  if (Array.prototype.push !== natives.push) Array.prototype.push = natives.push;
+  if (JSON.parse !== natives.parse) JSON.parse = natives.parse;
+  if (JSON.stringify !== natives.stringify) JSON.stringify = natives.stringify;
+}
+
 let pdfjsPromise: Promise<PdfJs> | undefined;
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+/** The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+    restoreNatives();
+    return pdfjs;
+  });
   return pdfjsPromise;
 }
 
@@ -68,6 +83,8 @@ export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf>
   let doc: PdfDocument;
   try {
     doc = await task.promise;
+    // The fake worker's own bundle (loaded by the first getDocument) brings the same polyfills.
+    restoreNatives();
   } catch (error) {
     await task.destroy().catch(() => undefined);
     throw new DocumentError(file, reasonOf(error), { cause: error });
