@@ -6,8 +6,6 @@ import { boxOf } from './geometry.ts';
 import type { RawGlyph } from './glyphs.ts';
 import type { Glyph, PageContent, Segment } from './types.ts';
 
-type Point = [number, number];
-
 /** Quarter turns (0..3, clockwise) that make direction (dx, dy) point right. */
 function turnsFor(dx: number, dy: number): number {
   if (Math.abs(dx) >= Math.abs(dy)) return dx >= 0 ? 0 : 2;
@@ -23,17 +21,32 @@ export function dominantTurns(glyphs: readonly RawGlyph[]): number {
   return best;
 }
 
-/** Rotation by `turns` quarter turns inside a width × height page; returns the mapping and new size. */
-function turner(turns: number, width: number, height: number): { map: (p: Point) => Point; w: number; h: number } {
+/** Size of the page after `turns` quarter turns. */
+function turnedSize(turns: number, width: number, height: number): { w: number; h: number } {
+  return turns % 2 === 1 ? { w: height, h: width } : { w: width, h: height };
+}
+
+/**
+ * Rotation by `turns` quarter turns inside a width × height page, written into `out` (x at `at`, y at
+ * `at + 1`): hot for every glyph corner, so no tuple is allocated per point.
+ */
+function turnInto(turns: number, width: number, height: number, x: number, y: number, out: number[], at: number): void {
   switch (turns) {
     case 1:
-      return { map: ([x, y]) => [y, width - x], w: height, h: width };
+      out[at] = y;
+      out[at + 1] = width - x;
+      return;
     case 2:
-      return { map: ([x, y]) => [width - x, height - y], w: width, h: height };
+      out[at] = width - x;
+      out[at + 1] = height - y;
+      return;
     case 3:
-      return { map: ([x, y]) => [height - y, x], w: height, h: width };
+      out[at] = height - y;
+      out[at + 1] = x;
+      return;
     default:
-      return { map: (p) => p, w: width, h: height };
+      out[at] = x;
+      out[at + 1] = y;
   }
 }
 
@@ -47,27 +60,55 @@ export function uprightPage(
   segments: readonly Segment[],
 ): PageContent {
   const turns = dominantTurns(raw);
-  const { map, w, h } = turner(turns, width, height);
-  const glyphs: Glyph[] = raw.map((g) => {
-    const at = (along: number, upward: number): Point =>
-      map([g.x + g.dir[0] * along + g.up[0] * upward, g.y + g.dir[1] * along + g.up[1] * upward]);
+  const { w, h } = turnedSize(turns, width, height);
+  // Corners (0, up), (advance, up), (0, down), (advance, down) and the origin, as x/y pairs.
+  const pts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const glyphs: Glyph[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const g = raw[i]!;
+    const [dx, dy] = g.dir;
+    const [ux, uy] = g.up;
     const up = g.ascent * g.size;
     const down = g.descent * g.size;
-    const box = boxOf([at(0, up), at(g.advance, up), at(0, down), at(g.advance, down)]);
-    const origin = at(0, 0);
-    const upright = turnsFor(g.dir[0], g.dir[1]) === turns;
-    return {
-      ...box,
+    const ax = g.x + dx * g.advance;
+    const ay = g.y + dy * g.advance;
+    turnInto(turns, width, height, g.x + ux * up, g.y + uy * up, pts, 0);
+    turnInto(turns, width, height, ax + ux * up, ay + uy * up, pts, 2);
+    turnInto(turns, width, height, g.x + ux * down, g.y + uy * down, pts, 4);
+    turnInto(turns, width, height, ax + ux * down, ay + uy * down, pts, 6);
+    turnInto(turns, width, height, g.x, g.y, pts, 8);
+    let x0 = Number.POSITIVE_INFINITY;
+    let top = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < 8; k += 2) {
+      x0 = Math.min(x0, pts[k]!);
+      x1 = Math.max(x1, pts[k]!);
+      top = Math.min(top, pts[k + 1]!);
+      bottom = Math.max(bottom, pts[k + 1]!);
+    }
+    const upright = turnsFor(dx, dy) === turns;
+    glyphs[i] = {
+      x0,
+      top,
+      x1,
+      bottom,
       ch: g.ch,
       size: g.size,
       font: g.font,
       spaceBefore: g.spaceBefore,
-      baseline: upright ? origin[1] : (box.top + box.bottom) / 2,
+      baseline: upright ? pts[9]! : (top + bottom) / 2,
       upright,
     };
-  });
+  }
+  const corner = [0, 0, 0, 0];
   const turned: Segment[] = segments.map((s) => {
-    const b = boxOf([map([s.x0, s.top]), map([s.x1, s.bottom])]);
+    turnInto(turns, width, height, s.x0, s.top, corner, 0);
+    turnInto(turns, width, height, s.x1, s.bottom, corner, 2);
+    const b = boxOf([
+      [corner[0]!, corner[1]!],
+      [corner[2]!, corner[3]!],
+    ]);
     const orientation = turns % 2 === 1 ? (s.orientation === 'h' ? 'v' : 'h') : s.orientation;
     return { ...b, orientation };
   });
