@@ -4,11 +4,14 @@ import type { OcrOptions } from '../ocr/engine-choice.ts';
 import { garbageRatio } from '../ocr/needs-ocr.ts';
 import { tablesFromContents } from './build-tables.ts';
 import { openPdf } from './document.ts';
+import { readAllPages, threadsFor } from './parallel-pages.ts';
 import type { PageContent } from './types.ts';
 
 export interface PdfOptions {
   /** How pages without a usable text layer are read (engine, language data, workers, progress). */
   ocr?: OcrOptions;
+  /** Threads that read pages (the main thread included); default: all cores for documents long enough to gain. */
+  threads?: number;
 }
 
 /** A page whose text layer may not hold what it shows: the OCR path draws it and decides. */
@@ -23,9 +26,9 @@ export async function extractPdf(
   options: PdfOptions = {},
 ): Promise<ExtractedDocument> {
   const pdf = await openPdf(source.path, bytes);
-  const contents: PageContent[] = [];
+  let contents: PageContent[];
   try {
-    for (let p = 1; p <= pdf.pages; p++) contents.push(await pdf.readPage(p));
+    contents = await readAllPages(pdf, source.path, bytes, threadsFor(pdf.pages, options.threads));
   } finally {
     await pdf.close();
   }
