@@ -7,6 +7,7 @@ import type { Box, Cell } from '../model.ts';
 import { overlap, roundBox } from './geometry.ts';
 import { blockText, groupLines, lineText, splitRuns } from './lines.ts';
 import { networks, SNAP } from './rulings.ts';
+import { recordBlockCuts } from './table-row-blocks.ts';
 import type { Glyph, Segment } from './types.ts';
 
 /** A line must cover this share of a grid edge to separate the two positions. */
@@ -51,14 +52,6 @@ function verticalExtent(glyphs: readonly Glyph[]): { top: number; bottom: number
   return { top: Math.min(...glyphs.map((g) => g.top)), bottom: Math.max(...glyphs.map((g) => g.bottom)) };
 }
 
-function nearest(values: readonly number[], v: number): number {
-  let best = 0;
-  values.forEach((x, i) => {
-    if (Math.abs(x - v) < Math.abs(values[best]! - v)) best = i;
-  });
-  return best;
-}
-
 /**
  * Baselines of the records in one grid row when some cell stacks two or more numbers line by line
  * (a table ruled only around its body); [] when the row is a single record (wrapped text stays together).
@@ -82,6 +75,13 @@ function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
     if (out.length === 0 || b - out[out.length - 1]! > 0.5 * l.size) out.push(b);
   }
   return out;
+}
+
+/** y positions splitting one grid row into records (stacked numbers, or blocks parted by blank lines). */
+function rowCuts(cellGlyphs: readonly Glyph[][]): number[] {
+  const baselines = recordLines(cellGlyphs);
+  if (baselines.length > 1) return baselines.slice(1).map((b, i) => (baselines[i]! + b) / 2);
+  return recordBlockCuts(cellGlyphs);
 }
 
 /**
@@ -223,24 +223,30 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
     for (const g of piece) placed.add(g);
   }
   splitUnruledColumns(regions, xs);
-  // Rows ruled only around a block of records (numbers stacked line by line) are split into one row per line.
-  const splits = Array.from({ length: nRows }, (_, r) =>
-    recordLines([...regions.values()].filter((g) => g.r0 === r && g.r1 === r).map((g) => g.glyphs)),
+  // Rows ruled only around a block of records (numbers stacked line by line, or blocks of lines parted by a
+  // blank line) are split into one row per record.
+  const cuts = Array.from({ length: nRows }, (_, r) =>
+    rowCuts(
+      [...regions.values()]
+        .filter((g) => g.r0 === r && g.r1 === r)
+        .sort((a, b) => a.c0 - b.c0)
+        .map((g) => g.glyphs),
+    ),
   );
   const start: number[] = [];
   let total = 0;
   for (let r = 0; r < nRows; r++) {
     start.push(total);
-    total += Math.max(1, splits[r]!.length);
+    total += cuts[r]!.length + 1;
   }
   const cells: Cell[] = [];
   for (const reg of [...regions.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
     const box = { x0: xs[reg.c0]!, top: ys[reg.r0]!, x1: xs[reg.c1 + 1]!, bottom: ys[reg.r1 + 1]! };
     const base = { col: reg.c0, colspan: reg.c1 - reg.c0 + 1, header: false, confidence: 1 };
-    const baselines = reg.r0 === reg.r1 ? splits[reg.r0]! : [];
-    if (baselines.length > 1) {
-      const parts = baselines.map(() => [] as Glyph[]);
-      for (const g of reg.glyphs) parts[nearest(baselines, g.baseline)]!.push(g);
+    const rowCut = reg.r0 === reg.r1 ? cuts[reg.r0]! : [];
+    if (rowCut.length > 0) {
+      const parts = [...rowCut, 0].map(() => [] as Glyph[]);
+      for (const g of reg.glyphs) parts[rowCut.filter((y) => y < g.baseline).length]!.push(g);
       parts.forEach((gs, k) => {
         const partBox = gs.length ? { ...box, ...verticalExtent(gs) } : box;
         cells.push({
@@ -253,7 +259,7 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
       });
       continue;
     }
-    const last = start[reg.r1]! + Math.max(1, splits[reg.r1]!.length) - 1;
+    const last = start[reg.r1]! + cuts[reg.r1]!.length;
     cells.push({
       ...base,
       text: blockText(reg.glyphs),

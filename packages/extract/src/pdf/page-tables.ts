@@ -12,6 +12,7 @@ import { findLattices } from './lattice.ts';
 import { groupLines, lineText } from './lines.ts';
 import { mergeSegments } from './rulings.ts';
 import { findStreamTables } from './stream.ts';
+import { hasUnruledInnerColumns } from './table-inner-columns.ts';
 import type { Glyph, Line, PageContent, PageTable } from './types.ts';
 
 /** Tables and reading-order text of one page. */
@@ -66,7 +67,8 @@ function dropEmpty(t: Omit<PageTable, 'headerRows' | 'caption'>): Omit<PageTable
 export function analysePage(content: PageContent, furniture: FurnitureDetector, firstLineNo: number): PageResult {
   const glyphs = dedupeGlyphs(content.glyphs);
   const { h, v } = mergeSegments(content.segments);
-  const { grids } = findLattices(h, v, glyphs, content.page);
+  // A ruled frame whose inner columns were never drawn is read from whitespace like an unruled table.
+  const grids = findLattices(h, v, glyphs, content.page).grids.filter((g) => !hasUnruledInnerColumns(g.xs, g.glyphs));
   const inGrid = new Set<Glyph>();
   for (const g of grids) for (const glyph of g.glyphs) inGrid.add(glyph);
 
