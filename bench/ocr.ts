@@ -11,7 +11,7 @@
  * Writes bench/results/ocr.json (ocr-reread-<mode>.json for the other re-read modes).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -117,6 +117,20 @@ async function rawCli(pages: Page[], dir: string): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** CPU seconds used so far by this process (all threads) and its waited-for children (Linux /proc). */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    // Fields after the command name: utime is 14th, cutime/cstime are 16th/17th of the whole line.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = Number.NaN;
+  }
+  return (own.user + own.system) / 1e6 + children;
+}
+
 const pages = await makePages();
 const bytes = await buildPdf(pages.map((p) => ({ kind: 'image' as const, jpeg: p.jpeg })));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ledgerlift-ocr-bench-'));
@@ -130,9 +144,11 @@ const source = {
 };
 const results: Record<string, unknown>[] = [];
 for (const mode of values.modes.split(',')) {
+  const cpuBefore = cpuSeconds();
   if (mode === 'raw-cli') {
     const seconds = await rawCli(pages, dir);
-    results.push({ mode, pages: pages.length, seconds, pagesPerSecond: pages.length / seconds });
+    const cpuPerPage = (cpuSeconds() - cpuBefore) / pages.length;
+    results.push({ mode, pages: pages.length, seconds, pagesPerSecond: pages.length / seconds, cpuPerPage });
     continue;
   }
   const started = performance.now();
@@ -146,6 +162,7 @@ for (const mode of values.modes.split(',')) {
     pages: pages.length,
     seconds,
     pagesPerSecond: pages.length / seconds,
+    cpuPerPage: (cpuSeconds() - cpuBefore) / pages.length,
     amounts: s.amounts,
     exact: s.exact,
     exactShare: s.exact / s.amounts,
@@ -162,11 +179,15 @@ for (const r of results) {
   console.log(JSON.stringify(rest));
   for (const w of wrong ?? []) console.log(`    ${w}`);
 }
+rmSync(dir, { recursive: true, force: true });
 const raw = results.find((r) => r.mode === 'raw-cli');
-const js = results.find((r) => r.mode === 'ledgerlift-js');
-if (raw && js) {
-  const ratio = (js.pagesPerSecond as number) / (raw.pagesPerSecond as number);
-  console.log(`ledgerlift (tesseract.js) / native CLI throughput: ${ratio.toFixed(2)}× (target ≥ 0.8×)`);
+for (const ours of results.filter((r) => String(r.mode).startsWith('ledgerlift-'))) {
+  if (!raw) break;
+  const ratio = (ours.pagesPerSecond as number) / (raw.pagesPerSecond as number);
+  const cpuRatio = (raw.cpuPerPage as number) / (ours.cpuPerPage as number);
+  console.log(
+    `${ours.mode} / native CLI: throughput ${ratio.toFixed(2)}× (target ≥ 0.8×), CPU per page ${cpuRatio.toFixed(2)}×`,
+  );
 }
 mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(

@@ -2,19 +2,34 @@
  * Skew estimation for scans turned by a degree or two: the angle whose row projection of ink is sharpest
  * (ruling lines and text baselines line up into few rows).
  */
-import { binarize, type GreyImage } from './raster.ts';
+import { type GreyImage, otsuThreshold } from './raster.ts';
+
+/** Every `factor`-th pixel of every `factor`-th row. */
+function subsample(image: GreyImage, factor: number): GreyImage {
+  if (factor === 1) return image;
+  const width = Math.ceil(image.width / factor);
+  const height = Math.ceil(image.height / factor);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * factor * image.width;
+    for (let x = 0; x < width; x += 1) data[y * width + x] = image.data[row + x * factor]!;
+  }
+  return { width, height, data };
+}
 
 /** Estimated skew in degrees within ±maxDegrees (rotate by the negative to straighten). */
 export function estimateSkew(image: GreyImage, maxDegrees = 3, step = 0.1): number {
   const factor = Math.max(1, Math.floor(Math.min(image.width, image.height) / 1000));
-  const mask = binarize(image);
+  // Only every factor-th pixel is looked at, so only those are thresholded (a full-page mask costs more than the sweep).
+  const sample = subsample(image, factor);
+  const threshold = otsuThreshold(sample);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let y = 0; y < image.height; y += factor) {
-    for (let x = 0; x < image.width; x += factor) {
-      if (mask[y * image.width + x]) {
-        xs.push(x);
-        ys.push(y);
+  for (let y = 0; y < sample.height; y += 1) {
+    for (let x = 0; x < sample.width; x += 1) {
+      if (sample.data[y * sample.width + x]! <= threshold) {
+        xs.push(x * factor);
+        ys.push(y * factor);
       }
     }
   }

@@ -98,6 +98,8 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
         tessedit_char_whitelist: opts.whitelist ?? '',
         preserve_interword_spaces: '1',
         user_defined_dpi: String(opts.dpi ?? 300),
+        // Tesseract 5 reads each line it is unsure of again as white-on-black; tables print dark on light.
+        tessedit_do_invert: '0',
       };
       const key = JSON.stringify(params);
       const slot = await acquire();
@@ -178,7 +180,7 @@ export function createTesseractCliEngine(options: EngineOptions = {}): OcrEngine
     name: 'tesseract-cli',
     recognize(image, opts = {}) {
       const args = ['stdin', 'stdout', '-l', LANGS, '--psm', String(opts.psm ?? 3), '--dpi', String(opts.dpi ?? 300)];
-      args.push('--tessdata-dir', tessdata, '-c', 'preserve_interword_spaces=1');
+      args.push('--tessdata-dir', tessdata, '-c', 'preserve_interword_spaces=1', '-c', 'tessedit_do_invert=0');
       if (opts.whitelist) args.push('-c', `tessedit_char_whitelist=${opts.whitelist}`);
       args.push('tsv');
       return new Promise((resolve, reject) => {

@@ -4,9 +4,10 @@ import type { ExtractedDocument, SourceDocument } from '../model.ts';
 import type { PageContent } from '../pdf/types.ts';
 import { decodeImage } from './decode-image.ts';
 import { mapLimit, type OcrOptions, ocrSession } from './engine-choice.ts';
-import { ocrImage, type PageGeometry, type ScoredBox } from './ocr-page.ts';
+import { ocrImage, type ScoredBox } from './ocr-page.ts';
 import { rereadPlan, tablesOfContents } from './ocr-pdf.ts';
 import { scaleDocumentBoxes } from './pixel-boxes.ts';
+import { preparedImages } from './prepared-images.ts';
 import { OcrSetupError } from './tessdata.ts';
 
 export type { OcrEngine } from './engine.ts';
@@ -28,7 +29,7 @@ export async function extractImage(
   const session = ocrSession(options);
   const contents: PageContent[] = [];
   const words = new Map<number, ScoredBox[]>();
-  const geometry = new Map<number, PageGeometry>();
+  const prepared = preparedImages(async (page) => pages[page - 1]!.image);
   const warnings: string[] = [];
   let done = 0;
   try {
@@ -38,7 +39,8 @@ export async function extractImage(
         const result = await ocrImage(page, image, dpi, await session.engine());
         contents[page - 1] = result.content;
         words.set(page, result.words);
-        geometry.set(page, { dpi, skew: result.skew, rulings: result.rulings });
+        prepared.geometry.set(page, { dpi, skew: result.skew, rulings: result.rulings });
+        prepared.keep(page, result.prepared);
       } catch (error) {
         if (error instanceof OcrSetupError) throw error;
         warnings.push(`page ${page}: OCR failed (${String((error as Error)?.message ?? error).split('\n')[0]})`);
@@ -48,7 +50,7 @@ export async function extractImage(
         options.onProgress?.({ done, total: pages.length, page });
       }
     });
-    const plan = rereadPlan(options, session, geometry, async (page) => pages[page - 1]!.image);
+    const plan = rereadPlan(options, session, prepared);
     const { text, tables } = await tablesOfContents(contents, words, plan);
     // The pipeline works in points; image provenance is in pixels (model.ts), so scale back by each page's DPI.
     const doc: ExtractedDocument = { source: { ...source, pages: pages.length }, text, tables, warnings };

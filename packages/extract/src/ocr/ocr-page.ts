@@ -29,6 +29,8 @@ export interface PageGeometry {
 export interface OcrPage extends PageGeometry {
   content: PageContent;
   words: ScoredBox[];
+  /** The image as the recognizer saw it (straightened, rulings erased), for re-reading cells. */
+  prepared: GreyImage;
 }
 
 /** Straighten, find rulings, erase them and recognise one page image scanned at `dpi`. */
@@ -49,6 +51,7 @@ export async function ocrImage(page: number, image: GreyImage, dpi: number, engi
     skew,
     rulings,
     dpi,
+    prepared: clean,
   };
 }
 

@@ -11,10 +11,11 @@ import { openPdf } from '../pdf/document.ts';
 import type { PageContent } from '../pdf/types.ts';
 import { DEFAULT_DPI, mapLimit, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
-import { ocrImage, type PageGeometry, type ScoredBox } from './ocr-page.ts';
+import { ocrImage, type ScoredBox } from './ocr-page.ts';
 import { finishOcrTable, type Reread } from './ocr-tables.ts';
-import type { GreyImage } from './raster.ts';
+import { type PreparedImages, preparedImages } from './prepared-images.ts';
 import { openPdfRaster, type PdfRaster } from './render.ts';
+import type { PageSource } from './reread.ts';
 import { OcrSetupError } from './tessdata.ts';
 
 const EMPTY = (page: number): PageContent => ({ page, width: 0, height: 0, rotation: 0, glyphs: [], segments: [] });
@@ -24,8 +25,8 @@ export interface OcrSubstitution {
   contents: PageContent[];
   /** Recognised words (points) of each OCR'd page, for cell confidence. */
   words: Map<number, ScoredBox[]>;
-  /** How each OCR'd page was prepared, for re-reading cells. */
-  geometry: Map<number, PageGeometry>;
+  /** How each OCR'd page was prepared, and its prepared image, for re-reading cells. */
+  pages: PreparedImages;
   warnings: string[];
 }
 
@@ -51,7 +52,7 @@ export async function substituteOcrPages(
     if (verdict.needed) todo.push({ page, reason: verdict.reason, scanDpi: verdict.scanDpi });
   }
   const words = new Map<number, ScoredBox[]>();
-  const geometry = new Map<number, PageGeometry>();
+  const pages = preparedImages((page, dpi) => raster.render(page, dpi));
   let done = 0;
   // One page more than the pool can run, so rendering the next page overlaps recognition.
   const limit = (options.workers ?? availableParallelism()) + 1;
@@ -63,7 +64,8 @@ export async function substituteOcrPages(
       const result = await ocrImage(page, image, dpi, await session.engine());
       out[page - 1] = result.content;
       words.set(page, result.words);
-      geometry.set(page, { dpi, skew: result.skew, rulings: result.rulings });
+      pages.geometry.set(page, { dpi, skew: result.skew, rulings: result.rulings });
+      pages.keep(page, result.prepared);
       const skew = Math.abs(result.skew) >= 0.05 ? `, straightened ${result.skew}°` : '';
       warnings.push(`page ${page}: OCR at ${dpi} DPI (${reason}${skew})`);
     } catch (error) {
@@ -75,7 +77,7 @@ export async function substituteOcrPages(
     }
   });
   warnings.sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
-  return { contents: out, words, geometry, warnings };
+  return { contents: out, words, pages, warnings };
 }
 
 /** Tables of upright page contents, as extractPdf builds them, with OCR'd tables finished. */
@@ -94,15 +96,10 @@ export async function tablesOfContents(
 }
 
 /** The re-read plan for a document, or undefined when re-reading is off. */
-export function rereadPlan(
-  options: OcrOptions,
-  session: OcrSession,
-  geometry: ReadonlyMap<number, PageGeometry>,
-  image: (page: number) => Promise<GreyImage>,
-): Reread | undefined {
+export function rereadPlan(options: OcrOptions, session: OcrSession, pages: PageSource): Reread | undefined {
   const mode = options.reread ?? 'unproven';
   if (mode === 'none') return undefined;
-  return { mode, engine: session.engine, pages: { geometry, image } };
+  return { mode, engine: session.engine, pages };
 }
 
 /** Extract a PDF whose pages may be scanned: born-digital pages from their text, the others by OCR. */
@@ -129,8 +126,7 @@ export async function ocrPdf(
       );
     }
     const ocr = await substituteOcrPages(raster, contents, session, options);
-    const image = (page: number) => raster.render(page, ocr.geometry.get(page)!.dpi);
-    const plan = rereadPlan(options, session, ocr.geometry, image);
+    const plan = rereadPlan(options, session, ocr.pages);
     const { text, tables } = await tablesOfContents(ocr.contents, ocr.words, plan);
     return {
       source: { ...source, pages: pdf.pages },

@@ -79,22 +79,21 @@ export function rotate(image: GreyImage, degrees: number): GreyImage {
   const sin = Math.sin(rad);
   const cx = width / 2;
   const cy = height / 2;
+  // Inverse mapping: output pixel (x, y) comes from (cos·dx − sin·dy + cx, sin·dx + cos·dy + cy), linear in x.
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      // Inverse mapping: where does this output pixel come from?
-      const dx = x - cx;
-      const dy = y - cy;
-      const sx = cos * dx - sin * dy + cx;
-      const sy = sin * dx + cos * dy + cy;
+    const dy = y - cy;
+    let sx = -cos * cx - sin * dy + cx;
+    let sy = -sin * cx + cos * dy + cy;
+    for (let x = 0; x < width; x += 1, sx += cos, sy += sin) {
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
       if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) continue;
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * width + x0;
-      const top = data[i]! * (1 - fx) + data[i + 1]! * fx;
-      const bottom = data[i + width]! * (1 - fx) + data[i + width + 1]! * fx;
-      out[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+      const top = data[i]! + (data[i + 1]! - data[i]!) * fx;
+      const bottom = data[i + width]! + (data[i + width + 1]! - data[i + width]!) * fx;
+      out[y * width + x] = (top + (bottom - top) * fy + 0.5) | 0;
     }
   }
   return { width, height, data: out };

@@ -6,15 +6,15 @@
 import { parseAmount } from '../common/amount.ts';
 import type { Cell } from '../model.ts';
 import type { OcrEngine } from './engine.ts';
-import { cropCell, type PageGeometry, preparedImage } from './ocr-page.ts';
+import { cropCell, type PageGeometry } from './ocr-page.ts';
 import type { GreyImage } from './raster.ts';
 
 const DIGITS = '0123456789.,-';
 
-/** Where a page's pixels come from again (re-render or the decoded file) and how they were prepared. */
+/** How each page was prepared, and the prepared image itself (kept from the page pass or rebuilt). */
 export interface PageSource {
   geometry: ReadonlyMap<number, PageGeometry>;
-  image(page: number): Promise<GreyImage>;
+  prepared(page: number): Promise<GreyImage>;
 }
 
 /** A new reading for a cell, keyed `row:col`. */
@@ -58,7 +58,7 @@ export async function rereadCells(
   }
   for (const [page, list] of byPage) {
     const geometry = pages.geometry.get(page)!;
-    const prepared = preparedImage(await pages.image(page), geometry);
+    const prepared = await pages.prepared(page);
     const { image, ranges } = stackCrops(list.map((cell) => cropCell(prepared, geometry.dpi, cell.provenance.box!)));
     const words = await engine.recognize(image, { psm: 6, whitelist: DIGITS, dpi: geometry.dpi });
     list.forEach((cell, i) => {
