@@ -153,10 +153,27 @@ function splitUnruledColumns(regions: Map<number, Region>, xs: readonly number[]
   }
 }
 
+/** Horizontal rules reaching this far (pt) past the outermost vertical leave a column open on that side. */
+const OPEN_SIDE = 5;
+
+/**
+ * Column positions with the open sides closed: a table ruled across its full width but with no vertical
+ * at its left or right edge (only the inner columns drawn) still has a column out to where the rules end.
+ */
+function withOpenSides(xs: readonly number[], h: readonly Segment[]): number[] {
+  const left = h.filter((s) => s.x0 < xs[0]! - OPEN_SIDE);
+  const right = h.filter((s) => s.x1 > xs[xs.length - 1]! + OPEN_SIDE);
+  return [
+    ...(left.length >= 2 ? [Math.min(...left.map((s) => s.x0))] : []),
+    ...xs,
+    ...(right.length >= 2 ? [Math.max(...right.map((s) => s.x1))] : []),
+  ];
+}
+
 /** Build the grid of one line network; undefined when it is not a grid of at least 2 × 1 cells. */
 function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: number): LatticeGrid | undefined {
   if (h.length < 2 || v.length < 2) return undefined;
-  const xs = cluster(v.map((s) => s.x0));
+  const xs = withOpenSides(cluster(v.map((s) => s.x0)), h);
   const ys = cluster(h.map((s) => s.top));
   if (xs.length < 2 || ys.length < 2) return undefined;
   const nCols = xs.length - 1;

@@ -68,6 +68,15 @@ function isTabular(chunks: readonly Chunk[], pageWidth: number): boolean {
   return !CAPTION_RE.test(first);
 }
 
+/** A footnote under a table: its source or a note. */
+const NOTE_RE = /^\s*(source|sources|note|notes|注|资料来源|数据来源)\s*[:：]/i;
+
+/** A one-run line set at the margin and leading of the line above it: that paragraph's last line. */
+function paragraphTail(line: Line, above: Line): boolean {
+  const oneRun = splitRuns(line.glyphs, CHUNK_GAP).length === 1;
+  return oneRun && Math.abs(line.x0 - above.x0) < 3 && line.top - above.bottom < 0.5 * line.size;
+}
+
 /** A lone line narrower than this share of the table, starting at its left edge, is a row label. */
 const LABEL_SHARE = 0.3;
 /** More lone lines than this in a row end the table even when they look like labels. */
@@ -102,8 +111,13 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
         for (const j of pending.slice(-3).reverse()) {
           if (!headerLike(j)) {
             // A caption's wrapped lines hang under its text ("Table 10: Indicators …" / "education and …").
-            const lead = splitRuns(lines[j]!.glyphs, CHUNK_GAP)[1]?.[0]?.x0;
+            const runs = splitRuns(lines[j]!.glyphs, CHUNK_GAP);
+            const lead = runs[1]?.[0]?.x0;
             while (lead !== undefined && head.length && Math.abs(lines[head[0]!]!.x0 - lead) < 3) head.shift();
+            // The short last line of a paragraph, set at its margin and leading, ends the paragraph.
+            let above = lines[j]!;
+            while (runs.length === 1 && head.length && paragraphTail(lines[head[0]!]!, above))
+              above = lines[head.shift()!]!;
             break;
           }
           head.unshift(j);
@@ -113,6 +127,9 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
       pending = [];
       current.push(i);
       lastTabular = i;
+    } else if (current.length > 0 && NOTE_RE.test(line.glyphs.map((g) => g.ch).join(''))) {
+      // A source or note line under the rows is the table's footnote: whatever follows is not the table.
+      close();
     } else {
       pending.push(i);
       // Row labels on their own line (group names, a wrapped label's tail) sit in the first column: they do

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { tableRows } from '../src/pdf/grid.ts';
+import { findLattices } from '../src/pdf/lattice.ts';
+import { findStreamTables } from '../src/pdf/stream.ts';
+import type { Line, Segment } from '../src/pdf/types.ts';
+import { SIZE, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
+
+/** One text line of words, each [text, x], at `top`. */
+function line(parts: [string, number][], top: number): Line {
+  const gs = parts.flatMap(([t, x]) => wordGlyphs(t, x, top));
+  return { glyphs: gs, size: SIZE, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, top, bottom: top + SIZE };
+}
+
+describe('ruled tables with open sides', () => {
+  it('keeps the outer columns of a table ruled across its width but with verticals only between inner columns', () => {
+    // Rules at y = 0, 20, 40, 60 from x = 0 to 300; verticals only at x = 100 and 200: three columns.
+    const h: Segment[] = [0, 20, 40, 60].map((y) => ({ x0: 0, x1: 300, top: y, bottom: y, orientation: 'h' }));
+    const v: Segment[] = [100, 200].map((x) => ({ x0: x, x1: x, top: 0, bottom: 60, orientation: 'v' }));
+    const words: [string, number, number][] = [
+      ['2000', 105, 5],
+      ['2002', 205, 5],
+      ['Alpha', 5, 25],
+      ['1', 105, 25],
+      ['2', 205, 25],
+      ['Beta', 5, 45],
+      ['3', 105, 45],
+      ['4', 205, 45],
+    ];
+    const glyphs = words.flatMap(([t, x, top]) => wordGlyphs(t, x, top));
+    const [table] = findLattices(h, v, glyphs, 1).grids;
+    expect(tableRows(table!)).toEqual([
+      ['', '2000', '2002'],
+      ['Alpha', '1', '2'],
+      ['Beta', '3', '4'],
+    ]);
+  });
+});
+
+describe('unruled table ends', () => {
+  const row = (a: string, b: string, c: string, top: number) =>
+    line(
+      [
+        [a, 0],
+        [b, 100],
+        [c, 200],
+      ],
+      top,
+    );
+
+  it('ends the table at its source line: a numbered heading below it is not a row', () => {
+    // Rows every 14 pt; "Source: …" at 56; the heading "3.3  Measuring literacy" (two chunks 15 pt apart) at
+    // 80 is within three line heights of the source line, so without the rule it would join as a row.
+    const lines = [
+      row('Answer', 'Freq.', 'Mean', 0),
+      row('Kept', '344', '12196', 14),
+      row('Sold some', '53', '23518', 28),
+      row('Sold all', '61', '9187', 42),
+      line([['Source: survey 2009.', 0]], 56),
+      line(
+        [
+          ['3.3', 0],
+          ['Measuring literacy', 30],
+        ],
+        80,
+      ),
+    ];
+    const grids = findStreamTables(lines, 1, 600);
+    expect(grids).toHaveLength(1);
+    expect(grids[0]!.nRows).toBe(4);
+    expect(grids[0]!.cells.some((c) => c.text.includes('Measuring'))).toBe(false);
+  });
+
+  it('leaves the last line of the paragraph above out of the header', () => {
+    // A paragraph line as wide as 0.6 of the 380 pt page (x 0–237) and its short last line 2 pt below at the same margin, then the
+    // header row 4 pt lower: the short line is the paragraph's end, not a header line.
+    const lines = [
+      line([['This table shows the answers that people gave to us', 0]], 0),
+      line([['and the losses.', 0]], 12),
+      line(
+        [
+          ['Freq.', 100],
+          ['Mean', 200],
+        ],
+        26,
+      ),
+      row('Kept', '344', '12196', 40),
+      row('Sold some', '53', '23518', 54),
+      row('Sold all', '61', '9187', 68),
+    ];
+    const grids = findStreamTables(lines, 1, 380);
+    expect(grids).toHaveLength(1);
+    const rows = tableRows(grids[0]!);
+    expect(rows[0]).toEqual(['', 'Freq.', 'Mean']);
+    expect(rows).toHaveLength(4);
+  });
+});
