@@ -1,5 +1,4 @@
 /** Glyphs → text lines (shared baseline, left to right) and line → text with the right spaces. */
-import { unionBoxes } from './geometry.ts';
 import type { Glyph, Line } from './types.ts';
 
 /** CJK ideographs, kana, hangul and full-width forms: no spaces are written between these. */
@@ -13,33 +12,70 @@ export function isCjk(ch: string): boolean {
   );
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
+/** The middle value (upper middle for an even count) of font sizes. */
+function medianSize(glyphs: readonly Glyph[]): number {
+  if (glyphs.length === 0) return 0;
+  const first = glyphs[0]!.size;
+  // Most lines are set in one size: no copy and sort for them.
+  if (glyphs.every((g) => g.size === first)) return first;
+  const s = Float64Array.from(glyphs, (g) => g.size).sort();
   return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Stable sort by x0 in place. A line's glyphs arrive almost in order (sorted by baseline, then x0), where
+ * insertion sort is linear; when they are far from it, the built-in sort takes over (equal keys never pass
+ * each other in either, so the result is the same).
+ */
+function sortByX(gs: Glyph[]): void {
+  let moves = 0;
+  for (let i = 1; i < gs.length; i++) {
+    const g = gs[i]!;
+    let j = i - 1;
+    while (j >= 0 && gs[j]!.x0 > g.x0) {
+      gs[j + 1] = gs[j]!;
+      j--;
+    }
+    gs[j + 1] = g;
+    moves += i - 1 - j;
+    if (moves > 8 * gs.length) {
+      gs.sort((a, b) => a.x0 - b.x0);
+      return;
+    }
+  }
+}
+
+/** A line of glyphs sharing a baseline: sorted left to right, with its box and median font size. */
+function lineOf(gs: Glyph[]): Line {
+  sortByX(gs);
+  let x0 = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const g of gs) {
+    if (g.x0 < x0) x0 = g.x0;
+    if (g.top < top) top = g.top;
+    if (g.x1 > x1) x1 = g.x1;
+    if (g.bottom > bottom) bottom = g.bottom;
+  }
+  return { x0, top, x1, bottom, glyphs: gs, size: medianSize(gs) };
 }
 
 /** Group upright glyphs into lines by baseline; each line sorted left to right. */
 export function groupLines(glyphs: readonly Glyph[]): Line[] {
   const sorted = [...glyphs].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  const groups: Glyph[][] = [];
-  let current: Glyph[] = [];
+  const lines: Line[] = [];
+  let start = 0;
   let anchor = 0;
-  for (const g of sorted) {
-    const tol = 0.35 * Math.max(1, g.size);
-    if (current.length > 0 && g.baseline - anchor <= tol) {
-      current.push(g);
-    } else {
-      if (current.length > 0) groups.push(current);
-      current = [g];
-      anchor = g.baseline;
-    }
+  for (let i = 0; i < sorted.length; i++) {
+    const g = sorted[i]!;
+    if (i > start && g.baseline - anchor <= 0.35 * Math.max(1, g.size)) continue;
+    if (i > start) lines.push(lineOf(sorted.slice(start, i)));
+    start = i;
+    anchor = g.baseline;
   }
-  if (current.length > 0) groups.push(current);
-  return groups.map((gs) => {
-    gs.sort((a, b) => a.x0 - b.x0);
-    return { ...unionBoxes(gs)!, glyphs: gs, size: median(gs.map((g) => g.size)) };
-  });
+  if (sorted.length > start) lines.push(lineOf(sorted.slice(start)));
+  return lines;
 }
 
 /** True when a space belongs between two neighbouring glyphs of one line. */
