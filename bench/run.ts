@@ -1,11 +1,14 @@
 /**
  * PDF extraction benchmark: ledgerlift (pdfjs-dist) against `pdftotext -layout` (poppler) on the same PDFs
- * in one run — pages/s and peak RSS of both — plus a generated 500-page PDF for the memory ceiling.
+ * in one run — wall and CPU time per page and peak RSS of both — plus a generated 500-page PDF for the memory
+ * ceiling. The target ratio is on wall time per page; CPU time per page shows what the cores cost (ledgerlift
+ * reads pages on several threads, pdftotext runs on one), and the load average shows how busy the machine was.
  * Usage: pnpm bench [-- --corpus DIR] [--pages 500] [--no-corpus]
  * Writes bench/results/bench-<timestamp>.json and prints a table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { renderPdf } from '../packages/extract/test/fixtures/pdf/generate.ts';
 import { budgetPages } from '../packages/extract/test/fixtures/pdf/specs.ts';
@@ -47,42 +50,72 @@ function corpusPdfs(): string[] {
 
 interface Measure {
   pages: number;
+  /** Wall seconds. */
   seconds: number;
+  /** User + system CPU seconds, all threads. */
+  cpuSeconds: number;
   peakRssMb: number;
+  /** Cores the tool may use. */
+  cores: number;
 }
 
-/** Run a command under /usr/bin/time when present: wall seconds and peak RSS (MB). */
-function timed(cmd: string, cmdArgs: string[]): { seconds: number; peakRssMb: number; stdout: string } {
+/** Run a command under /usr/bin/time when present: wall seconds, CPU seconds (user + sys) and peak RSS (MB). */
+function timed(
+  cmd: string,
+  cmdArgs: string[],
+): { seconds: number; cpuSeconds: number; peakRssMb: number; stdout: string } {
   const started = performance.now();
   const res = timeBin
-    ? spawnSync(timeBin, ['-f', '__TIME__ %M', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    ? spawnSync(timeBin, ['-f', '__TIME__ %M %U %S', cmd, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 28 })
     : spawnSync(cmd, cmdArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (performance.now() - started) / 1000;
-  const m = /__TIME__ (\d+)/.exec(res.stderr ?? '');
-  return { seconds, peakRssMb: m ? Number(m[1]) / 1024 : Number.NaN, stdout: res.stdout ?? '' };
+  const m = /__TIME__ (\d+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? '');
+  return {
+    seconds,
+    cpuSeconds: m ? Number(m[2]) + Number(m[3]) : Number.NaN,
+    peakRssMb: m ? Number(m[1]) / 1024 : Number.NaN,
+    stdout: res.stdout ?? '',
+  };
 }
 
-function ledgerlift(files: string[]): Measure & { perFile: { file: string; pages: number; seconds: number }[] } {
+interface WorkerFile {
+  file: string;
+  pages: number;
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** ledgerlift in one child process; times are measured per file inside it (node and tsx start-up excluded). */
+function ledgerlift(files: string[]): Measure & { perFile: WorkerFile[] } {
   const tsx = path.join(here, '..', 'node_modules', '.bin', 'tsx');
   const run = timed(tsx, [path.join(here, 'extract-worker.ts'), ...files]);
   const line = run.stdout.trim().split('\n').pop() ?? '{}';
-  const out = JSON.parse(line) as { files: { file: string; pages: number; seconds: number }[]; peakRssMb: number };
-  const pages = out.files.reduce((a, f) => a + f.pages, 0);
-  const seconds = out.files.reduce((a, f) => a + f.seconds, 0);
-  return { pages, seconds, peakRssMb: Number.isNaN(run.peakRssMb) ? out.peakRssMb : run.peakRssMb, perFile: out.files };
+  const out = JSON.parse(line) as { files: WorkerFile[]; peakRssMb: number; cores: number };
+  const sum = (key: 'pages' | 'seconds' | 'cpuSeconds') => out.files.reduce((a, f) => a + f[key], 0);
+  return {
+    pages: sum('pages'),
+    seconds: sum('seconds'),
+    cpuSeconds: sum('cpuSeconds'),
+    peakRssMb: Number.isNaN(run.peakRssMb) ? out.peakRssMb : run.peakRssMb,
+    cores: out.cores,
+    perFile: out.files,
+  };
 }
 
+/** pdftotext once per file (single-threaded); times include its process start-up. */
 function pdftotext(files: string[], pagesOf: Map<string, number>): Measure {
   let seconds = 0;
+  let cpuSeconds = 0;
   let peak = 0;
   let pages = 0;
   for (const file of files) {
     const run = timed('pdftotext', ['-layout', file, '-']);
     seconds += run.seconds;
+    cpuSeconds += run.cpuSeconds;
     peak = Math.max(peak, run.peakRssMb);
     pages += pagesOf.get(file) ?? 0;
   }
-  return { pages, seconds, peakRssMb: peak };
+  return { pages, seconds, cpuSeconds, peakRssMb: peak, cores: 1 };
 }
 
 const big = await bigPdf();
@@ -95,19 +128,26 @@ const version =
   execFileSync('pdftotext', ['-v'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() || 'pdftotext';
 const report: Record<string, unknown>[] = [];
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-console.log('set | tool | pages | seconds | pages/s | ms/page | peak RSS MB | time ratio');
-console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---:');
+const load = () => os.loadavg()[0]!;
+console.log(`cores: ${os.availableParallelism()}, load average (1 min) at start: ${fmt(load(), 2)}\n`);
+console.log(
+  'set | tool | cores | pages | wall s | CPU s | wall ms/page | CPU ms/page | peak RSS MB | wall ratio | CPU ratio',
+);
+console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
 for (const [name, files] of sets) {
   const ours = ledgerlift(files);
   const pagesOf = new Map(ours.perFile.map((f) => [f.file, f.pages]));
   const theirs = pdftotext(files, pagesOf);
-  const ratio = ours.seconds / ours.pages / (theirs.seconds / theirs.pages);
+  const perPage = (m: Measure, key: 'seconds' | 'cpuSeconds') => m[key] / m.pages;
+  const ratio = perPage(ours, 'seconds') / perPage(theirs, 'seconds');
+  const cpuRatio = perPage(ours, 'cpuSeconds') / perPage(theirs, 'cpuSeconds');
   for (const [tool, m] of [
     ['ledgerlift extractPdf', ours],
     ['pdftotext -layout', theirs],
   ] as const) {
+    const ourRow = tool.startsWith('ledgerlift');
     console.log(
-      `${name} | ${tool} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.pages / m.seconds)} | ${fmt((1000 * m.seconds) / m.pages)} | ${fmt(m.peakRssMb, 0)} | ${tool.startsWith('ledgerlift') ? `${fmt(ratio, 2)}×` : '1×'}`,
+      `${name} | ${tool} | ${m.cores} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds, 2)} | ${fmt(1000 * perPage(m, 'seconds'))} | ${fmt(1000 * perPage(m, 'cpuSeconds'))} | ${fmt(m.peakRssMb, 0)} | ${ourRow ? `${fmt(ratio, 2)}×` : '1×'} | ${ourRow ? `${fmt(cpuRatio, 2)}×` : '1×'}`,
     );
   }
   report.push({
@@ -116,8 +156,11 @@ for (const [name, files] of sets) {
     ledgerlift: { ...ours, perFile: undefined },
     pdftotext: theirs,
     timeRatio: ratio,
+    cpuRatio,
+    loadAverageAfter: load(),
   });
 }
+console.log(`\nload average (1 min) at end: ${fmt(load(), 2)}`);
 const out = path.join(results, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   out,
