@@ -112,3 +112,32 @@ describe('ruled frames with unruled inner columns', () => {
     expect(out[0]).toEqual(['Age', 'Group total Male', 'Female']);
   });
 });
+
+describe('sideways header text', () => {
+  /** Glyphs of a word turned to read upwards: the first character at the bottom, in printing order. */
+  function upwards(word: string, x: number, bottom: number): Glyph[] {
+    return [...word].map((ch, k) => ({
+      ch,
+      x0: x,
+      x1: x + 10,
+      top: bottom - (k + 1) * 5,
+      bottom: bottom - k * 5,
+      size: 10,
+      font: 'f',
+      spaceBefore: false,
+      baseline: bottom - k * 5 - 2.5,
+      upright: false,
+    }));
+  }
+
+  it('reads text turned upwards from bottom to top, in the order it was printed', () => {
+    // Header row 0–40 holds "Total" and "Share" turned upwards (bottom at 38); body row 40–60.
+    const { h, v } = grid([0, 50, 100], [0, 40, 60]);
+    const glyphs = [...upwards('Total', 20, 38), ...upwards('Share', 70, 38), ...text(['5', 5, 45], ['7', 55, 45])];
+    const [table] = findLattices(h, v, glyphs, 1).grids;
+    expect(tableRows(table!)).toEqual([
+      ['Total', 'Share'],
+      ['5', '7'],
+    ]);
+  });
+});

@@ -5,9 +5,10 @@
  */
 import type { Box, Cell } from '../model.ts';
 import { overlap, roundBox } from './geometry.ts';
-import { blockText, groupLines, lineText, splitRuns } from './lines.ts';
+import { groupLines, lineText, splitRuns } from './lines.ts';
 import { networks, SNAP } from './rulings.ts';
 import { recordBlockCuts } from './table-row-blocks.ts';
+import { cellText } from './table-sideways.ts';
 import type { Glyph, Segment } from './types.ts';
 
 /** A line must cover this share of a grid edge to separate the two positions. */
@@ -171,7 +172,13 @@ function withOpenSides(xs: readonly number[], h: readonly Segment[]): number[] {
 }
 
 /** Build the grid of one line network; undefined when it is not a grid of at least 2 × 1 cells. */
-function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: number): LatticeGrid | undefined {
+function gridOf(
+  h: Segment[],
+  v: Segment[],
+  glyphs: readonly Glyph[],
+  page: number,
+  order: ReadonlyMap<Glyph, number>,
+): LatticeGrid | undefined {
   if (h.length < 2 || v.length < 2) return undefined;
   const xs = withOpenSides(cluster(v.map((s) => s.x0)), h);
   const ys = cluster(h.map((s) => s.top));
@@ -268,7 +275,7 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
         const partBox = gs.length ? { ...box, ...verticalExtent(gs) } : box;
         cells.push({
           ...base,
-          text: blockText(gs),
+          text: cellText(gs, order),
           row: start[reg.r0]! + k,
           rowspan: 1,
           provenance: { page, box: roundBox(partBox) },
@@ -279,7 +286,7 @@ function gridOf(h: Segment[], v: Segment[], glyphs: readonly Glyph[], page: numb
     const last = start[reg.r1]! + cuts[reg.r1]!.length;
     cells.push({
       ...base,
-      text: blockText(reg.glyphs),
+      text: cellText(reg.glyphs, order),
       row: start[reg.r0]!,
       rowspan: last - start[reg.r0]! + 1,
       provenance: { page, box: roundBox(box) },
@@ -298,6 +305,7 @@ export function findLattices(
 ): { grids: LatticeGrid[]; frames: Box[] } {
   const grids: LatticeGrid[] = [];
   const frames: Box[] = [];
+  const order = new Map(glyphs.map((g, i) => [g, i]));
   for (const net of networks(h, v)) {
     const x0 = Math.min(...net.v.map((s) => s.x0), ...net.h.map((s) => s.x0));
     const x1 = Math.max(...net.v.map((s) => s.x1), ...net.h.map((s) => s.x1));
@@ -309,7 +317,7 @@ export function findLattices(
       return cx >= x0 && cx <= x1 && cy >= top && cy <= bottom;
     });
     if (inside.length === 0) continue;
-    const grid = gridOf(net.h, net.v, inside, page);
+    const grid = gridOf(net.h, net.v, inside, page, order);
     if (!grid) continue;
     const filled = grid.cells.filter((c) => c.text !== '');
     const cols = new Set(filled.map((c) => c.col));
