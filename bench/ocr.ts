@@ -22,6 +22,7 @@ import { buildPdf } from '../packages/extract/test/fixtures/ocr/budget-pdf.ts';
 import { type BudgetRow, budgetRows } from '../packages/extract/test/fixtures/ocr/budget-table.ts';
 import { type ScanSettings, scanPdfPage } from '../packages/extract/test/fixtures/ocr/scan.ts';
 import { addScores, type Score, scoreTable } from '../packages/extract/test/fixtures/ocr/score.ts';
+import { defaultCodeList, lookupCode } from '../packages/normalize/src/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +73,10 @@ async function makePages(): Promise<Page[]> {
   return pages;
 }
 
+const codeList = defaultCodeList();
+/** Row names as the datasets carry them: normalize names a listed code's row from the code list. */
+const datasetName = (code: string, printed: string) => lookupCode(codeList, 'exp_func', code, printed).name;
+
 /** Score each page's rows: tables continued across pages are cut back to the cells printed on that page. */
 function score(doc: ExtractedDocument, pages: Page[]): Score {
   let total: Score | undefined;
@@ -80,7 +85,7 @@ function score(doc: ExtractedDocument, pages: Page[]): Score {
       .filter((t) => t.pages[0] <= i + 1 && t.pages[1] >= i + 1 && t.nCols >= 5)
       .map((t) => ({ ...t, cells: t.cells.filter((c) => c.provenance.page === i + 1) }))
       .sort((a, b) => b.cells.length - a.cells.length)[0];
-    const s = scoreTable(onPage ?? ({ cells: [], headerRows: 0 } as never), page.rows);
+    const s = scoreTable(onPage ?? ({ cells: [], headerRows: 0 } as never), page.rows, datasetName);
     total = total ? addScores(total, s) : s;
   });
   return total!;

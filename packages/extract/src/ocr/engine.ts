@@ -28,6 +28,8 @@ export interface RecognizeOptions {
   /** Only these characters may be read (e.g. digits for amount cells). */
   whitelist?: string;
   dpi?: number;
+  /** Languages for this job when not all of OCR_LANGUAGES (e.g. chi_sim alone for Chinese labels). */
+  langs?: readonly string[];
 }
 
 export interface OcrEngine {
@@ -60,36 +62,55 @@ interface TsBlocks {
   blocks?: { paragraphs: { lines: { words: TsWord[] }[] }[] }[] | null;
 }
 
-/** The tesseract.js engine: one worker per core, each job on a free worker, data from a local folder only. */
+interface Slot {
+  worker: Worker;
+  params: string;
+}
+
+/** Workers for one language set: each job on a free worker. */
+interface Pool {
+  acquire(): Promise<Slot>;
+  release(slot: Slot): void;
+  all: Slot[];
+}
+
+/** The tesseract.js engine: one worker per core and language set, data from a local folder only. */
 export async function createTesseractJsEngine(options: EngineOptions = {}): Promise<OcrEngine> {
   const langPath = resolveTessdata(options.tessdata);
   const count = Math.max(1, options.workers ?? availableParallelism());
   let workerError: unknown;
-  const idle: { worker: Worker; params: string }[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const worker = await createWorker([...OCR_LANGUAGES], OEM.LSTM_ONLY, {
-      langPath,
-      gzip: false,
-      cacheMethod: 'none',
-      errorHandler: (error: unknown) => {
-        workerError = error;
+  const startPool = async (langs: readonly string[]): Promise<Pool> => {
+    const idle: Slot[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const worker = await createWorker([...langs], OEM.LSTM_ONLY, {
+        langPath,
+        gzip: false,
+        cacheMethod: 'none',
+        errorHandler: (error: unknown) => {
+          workerError = error;
+        },
+      });
+      idle.push({ worker, params: '' });
+    }
+    const waiting: ((slot: Slot) => void)[] = [];
+    return {
+      all: [...idle],
+      acquire: () =>
+        new Promise<Slot>((resolve) => {
+          const slot = idle.pop();
+          if (slot) resolve(slot);
+          else waiting.push(resolve);
+        }),
+      release(slot) {
+        const next = waiting.shift();
+        if (next) next(slot);
+        else idle.push(slot);
       },
-    });
-    idle.push({ worker, params: '' });
-  }
-  const all = [...idle];
-  const waiting: ((slot: { worker: Worker; params: string }) => void)[] = [];
-  const acquire = () =>
-    new Promise<{ worker: Worker; params: string }>((resolve) => {
-      const slot = idle.pop();
-      if (slot) resolve(slot);
-      else waiting.push(resolve);
-    });
-  const release = (slot: { worker: Worker; params: string }) => {
-    const next = waiting.shift();
-    if (next) next(slot);
-    else idle.push(slot);
+    };
   };
+  // The full language set starts now (so a broken setup fails early); other sets when first asked for.
+  const pools = new Map<string, Promise<Pool>>([[LANGS, startPool(OCR_LANGUAGES)]]);
+  await pools.get(LANGS);
   return {
     name: 'tesseract.js',
     async recognize(image, opts = {}) {
@@ -102,7 +123,10 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
         tessedit_do_invert: '0',
       };
       const key = JSON.stringify(params);
-      const slot = await acquire();
+      const langs = opts.langs?.join('+') ?? LANGS;
+      if (!pools.has(langs)) pools.set(langs, startPool(opts.langs ?? OCR_LANGUAGES));
+      const pool = await pools.get(langs)!;
+      const slot = await pool.acquire();
       try {
         // Parameters stick to a worker; set them only when this job needs different ones.
         if (slot.params !== key) {
@@ -113,11 +137,12 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
         if (workerError) throw workerError;
         return wordsFromBlocks(result.data as unknown as TsBlocks);
       } finally {
-        release(slot);
+        pool.release(slot);
       }
     },
     async close() {
-      await Promise.all(all.map((s) => s.worker.terminate()));
+      const started = await Promise.all(pools.values());
+      await Promise.all(started.flatMap((p) => p.all.map((s) => s.worker.terminate())));
     },
   };
 }
@@ -179,7 +204,16 @@ export function createTesseractCliEngine(options: EngineOptions = {}): OcrEngine
   return {
     name: 'tesseract-cli',
     recognize(image, opts = {}) {
-      const args = ['stdin', 'stdout', '-l', LANGS, '--psm', String(opts.psm ?? 3), '--dpi', String(opts.dpi ?? 300)];
+      const args = [
+        'stdin',
+        'stdout',
+        '-l',
+        opts.langs?.join('+') ?? LANGS,
+        '--psm',
+        String(opts.psm ?? 3),
+        '--dpi',
+        String(opts.dpi ?? 300),
+      ];
       args.push('--tessdata-dir', tessdata, '-c', 'preserve_interword_spaces=1', '-c', 'tessedit_do_invert=0');
       if (opts.whitelist) args.push('-c', `tessedit_char_whitelist=${opts.whitelist}`);
       args.push('tsv');

@@ -41,14 +41,38 @@ export function stackCrops(crops: readonly GreyImage[]): { image: GreyImage; ran
   return { image: { width, height, data }, ranges };
 }
 
+/** How to read cells again, and which readings to keep. */
+export interface RereadKind {
+  whitelist?: string;
+  langs?: readonly string[];
+  accept(text: string): boolean;
+}
+
+/** Amount cells: digits only, kept when the reading parses as an amount. */
+export const AMOUNT_REREAD: RereadKind = {
+  whitelist: DIGITS,
+  accept: (text) => parseAmount(text).status === 'number',
+};
+
+const HAN = /\p{Script=Han}/u;
 /**
- * Read the given cells again; only readings that parse as amounts are returned. A page's cells are stacked
- * into one image and read as a block of single lines, so each page costs one recognition, not one per cell.
+ * Chinese labels read in Chinese alone: with English loaded too, a label printed with wide letter-spacing
+ * (合　计) can come back as Latin (4rit); kept when the reading is Chinese and has no Latin letters.
+ */
+export const LABEL_REREAD: RereadKind = {
+  langs: ['chi_sim'],
+  accept: (text) => HAN.test(text) && !/[A-Za-z]/.test(text),
+};
+
+/**
+ * Read the given cells again; only readings `kind` accepts are returned. A page's cells are stacked into one
+ * image and read as a block of single lines, so each page costs one recognition, not one per cell.
  */
 export async function rereadCells(
   cells: readonly Cell[],
   pages: PageSource,
   engine: OcrEngine,
+  kind: RereadKind = AMOUNT_REREAD,
 ): Promise<Map<string, Reading>> {
   const out = new Map<string, Reading>();
   const byPage = new Map<number, Cell[]>();
@@ -60,7 +84,12 @@ export async function rereadCells(
     const geometry = pages.geometry.get(page)!;
     const prepared = await pages.prepared(page);
     const { image, ranges } = stackCrops(list.map((cell) => cropCell(prepared, geometry.dpi, cell.provenance.box!)));
-    const words = await engine.recognize(image, { psm: 6, whitelist: DIGITS, dpi: geometry.dpi });
+    const words = await engine.recognize(image, {
+      psm: 6,
+      dpi: geometry.dpi,
+      ...(kind.whitelist ? { whitelist: kind.whitelist } : {}),
+      ...(kind.langs ? { langs: kind.langs } : {}),
+    });
     list.forEach((cell, i) => {
       const [top, bottom] = ranges[i]!;
       const mine = words
@@ -70,7 +99,7 @@ export async function rereadCells(
         })
         .sort((a, b) => a.box.x0 - b.box.x0);
       const text = mine.map((w) => w.text).join('');
-      if (parseAmount(text).status !== 'number') return;
+      if (!kind.accept(text)) return;
       const confidence = mine.reduce((m, w) => Math.min(m, w.confidence), 1);
       out.set(`${cell.row}:${cell.col}`, { text, confidence });
     });
