@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../src/model.ts';
 import { openPdf } from '../src/pdf/document.ts';
 import { extractPdf } from '../src/pdf/index.ts';
-import { MIN_PARALLEL_PAGES, readAllPages, threadsFor } from '../src/pdf/parallel-pages.ts';
+import { MIN_PARALLEL_PAGES, readAllPages, readAndBuild, threadsFor } from '../src/pdf/parallel-pages.ts';
 import type { PageContent } from '../src/pdf/types.ts';
 import { renderPdf } from './fixtures/pdf/generate.ts';
 import { budgetPages } from './fixtures/pdf/specs.ts';
@@ -51,6 +51,48 @@ describe('parallel page reading', () => {
       expect(mixed).toEqual(sequential);
       expect(parallel.map((c) => c.page)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(parallel).toEqual(sequential);
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  it('when the workers fail, the main thread reads the pages and builds again, with the same result', async () => {
+    const pdf = await openPdf('fixtures/budget-x4.pdf', bytes);
+    try {
+      // The workers get bytes they cannot open, so every page they were to read comes from the main thread.
+      const notPdf = new TextEncoder().encode('%PDF-1.4\nnot really a PDF');
+      const stats = { workerPages: 0, workers: 0 };
+      const pagesSeen: number[] = [];
+      const { contents, built } = await readAndBuild(
+        pdf,
+        'fixtures/budget-x4.pdf',
+        notPdf,
+        2,
+        (cs) => {
+          pagesSeen.length = 0;
+          for (const c of cs) pagesSeen.push(c.page);
+          return cs.length;
+        },
+        { mainThreadReads: false, stats },
+      );
+      expect(stats.workerPages).toBe(0);
+      expect(built).toBe(20);
+      expect(pagesSeen).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const sequential: PageContent[] = [];
+      for (let p = 1; p <= pdf.pages; p++) sequential.push(await pdf.readPage(p));
+      expect(contents).toEqual(sequential);
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  it('an error thrown by the build reaches the caller', async () => {
+    const pdf = await openPdf('fixtures/budget-x4.pdf', bytes);
+    try {
+      const failing = readAndBuild(pdf, 'fixtures/budget-x4.pdf', bytes, 2, () => {
+        throw new Error('build failed');
+      });
+      await expect(failing).rejects.toThrow('build failed');
     } finally {
       await pdf.close();
     }

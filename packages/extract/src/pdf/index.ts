@@ -4,7 +4,7 @@ import type { OcrOptions } from '../ocr/engine-choice.ts';
 import { garbageRatio } from '../ocr/needs-ocr.ts';
 import { tablesFromContents } from './build-tables.ts';
 import { openPdf } from './document.ts';
-import { readAllPages, threadsFor } from './parallel-pages.ts';
+import { readAndBuild, threadsFor } from './parallel-pages.ts';
 import type { PageContent } from './types.ts';
 
 export interface PdfOptions {
@@ -19,6 +19,17 @@ function mayNeedOcr(content: PageContent): boolean {
   return content.glyphs.length < 20 || garbageRatio(content.glyphs) >= 0.3;
 }
 
+type Built = ReturnType<typeof tablesFromContents> | { error: unknown };
+
+/** Tables of the pages, or the error building them (which only matters when no page needs OCR). */
+function buildTables(contents: readonly PageContent[]): Built {
+  try {
+    return tablesFromContents(contents);
+  } catch (error) {
+    return { error };
+  }
+}
+
 /** Extract every table and all text lines of a PDF; throws DocumentError(file, reason) on bad input. */
 export async function extractPdf(
   source: SourceDocument,
@@ -26,17 +37,23 @@ export async function extractPdf(
   options: PdfOptions = {},
 ): Promise<ExtractedDocument> {
   const pdf = await openPdf(source.path, bytes);
-  let contents: PageContent[];
+  let read: { contents: PageContent[]; built: Built | undefined };
   try {
-    contents = await readAllPages(pdf, source.path, bytes, threadsFor(pdf.pages, options.threads));
+    // Tables are built while pages are still being read (the build waits for each page); a document that
+    // turns out to need OCR drops them, which costs little next to the OCR itself.
+    const force = options.ocr?.force === true;
+    read = await readAndBuild(pdf, source.path, bytes, threadsFor(pdf.pages, options.threads), (contents) =>
+      force ? undefined : buildTables(contents),
+    );
   } finally {
     await pdf.close();
   }
   // Born-digital documents never load the renderer or the recognizer; the rest go through the OCR path,
   // which re-reads the text layer, draws only the doubtful pages and OCRs only those that need it.
-  if (options.ocr?.force || contents.some(mayNeedOcr)) {
+  if (!read.built || read.contents.some(mayNeedOcr)) {
     return (await import('../ocr/ocr-pdf.ts')).ocrPdf(source, bytes, options.ocr);
   }
-  const { text, tables } = tablesFromContents(contents);
+  if ('error' in read.built) throw read.built.error;
+  const { text, tables } = read.built;
   return { source: { ...source, pages: pdf.pages }, text, tables, warnings: [] };
 }

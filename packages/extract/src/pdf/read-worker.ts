@@ -1,39 +1,44 @@
 /**
- * Worker-thread entry for parallel page reading (see parallel-pages.ts): opens its own copy of the PDF and
- * reads the pages the main thread asks for, one message per page; page 0 means close and exit.
+ * Worker-thread entry for parallel page reading (see parallel-pages.ts): opens its own copy of the PDF, then
+ * claims pages from the shared counter and sends each PageContent to the main thread until none are left.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { openPdf } from './document.ts';
-import type { ReadOrder, ReadReply, ReadRequest } from './parallel-pages.ts';
+import { ARRIVED, NEXT, type ReadReply, type ReadRequest, STOP } from './parallel-pages.ts';
 
-if (!parentPort) throw new Error('read-worker.ts runs only as a worker thread');
-const port = parentPort;
-const { file, bytes } = workerData as ReadRequest;
-const post = (reply: ReadReply) => port.postMessage(reply);
+const { file, bytes, pages, counters, port } = workerData as ReadRequest;
 
-/** Open the document, then serve the main thread's orders. */
+/** Send a reply, then count it so a main thread waiting on the counter wakes up. */
+function send(reply: ReadReply): void {
+  port.postMessage(reply);
+  Atomics.add(counters, ARRIVED, 1);
+  Atomics.notify(counters, ARRIVED);
+}
+
+/** Read claimed pages until all are claimed or the main thread says stop. */
 async function serve(): Promise<void> {
   const pdf = await openPdf(file, bytes);
-  post({ kind: 'ready' });
-  // Orders arrive ahead of time; reading them one after another keeps one page's pdf.js resources at a time.
-  let queue = Promise.resolve();
-  port.on('message', ({ page }: ReadOrder) => {
-    queue = queue.then(async () => {
-      if (page === 0) {
-        await pdf.close();
-        port.close();
-        return;
-      }
+  try {
+    while (Atomics.load(counters, STOP) === 0) {
+      const page = Atomics.add(counters, NEXT, 1);
+      if (page > pages) break;
       try {
-        post({ kind: 'page', page, content: await pdf.readPage(page) });
+        send({ kind: 'page', page, content: await pdf.readPage(page) });
       } catch {
         // The main thread re-reads the page itself and reports the error with its cause.
-        post({ kind: 'error', page });
+        send({ kind: 'error', page });
+        break;
       }
-    });
-  });
+    }
+  } finally {
+    await pdf.close();
+    port.close();
+  }
 }
 
 // Loaded through a CommonJS require hook (see parallel-pages.ts), so no top-level await. A document this
-// thread cannot open is an unhandled rejection that ends the worker; the main thread reads its pages instead.
-void serve();
+// thread cannot open counts as a failed page, and the main thread reads the rest itself.
+serve().catch(() => {
+  send({ kind: 'error', page: 0 });
+  port.close();
+});
