@@ -94,3 +94,64 @@ describe('unruled table ends', () => {
     expect(rows).toHaveLength(4);
   });
 });
+
+describe('unruled columns, ruled rows', () => {
+  const row = (a: string, b: string, c: string, top: number) =>
+    line(
+      [
+        [a, 0],
+        [b, 100],
+        [c, 200],
+      ],
+      top,
+    );
+  const rule = (y: number): Segment => ({ x0: 0, x1: 300, top: y, bottom: y, orientation: 'h' });
+
+  it('keeps a wrapped label in its record when rules part the records', () => {
+    // "Beta and" (20–30) wraps onto "more words" (32–42); rules at 17, 47 and 67 lie between the records.
+    const lines = [
+      row('Alpha total', '1', '2', 0),
+      row('Beta and', '3', '4', 20),
+      line([['more words', 0]], 32),
+      row('Gamma', '5', '6', 52),
+      row('Delta', '7', '8', 72),
+    ];
+    const [grid] = findStreamTables(lines, 1, 600, [-3, 17, 47, 67, 87].map(rule));
+    expect(tableRows(grid!)).toEqual([
+      ['Alpha total', '1', '2'],
+      ['Beta and more words', '3', '4'],
+      ['Gamma', '5', '6'],
+      ['Delta', '7', '8'],
+    ]);
+  });
+
+  it('keeps rows apart when the rules only frame the header and the total row', () => {
+    // Rules under the first row (12), above the total (97) and around the table: seven records in three bands,
+    // so the rules part no body rows and the row of dashes stays a row of its own.
+    const lines = [
+      row('Alpha', '1', '2', 0),
+      row('Beta', '3', '4', 14),
+      row('Gamma', '-', '-', 28),
+      row('Delta', '5', '6', 42),
+      row('Eps', '7', '8', 56),
+      row('Zeta', '9', '10', 70),
+      row('Eta', '11', '12', 84),
+      row('Total', '36', '42', 100),
+    ];
+    const [grid] = findStreamTables(lines, 1, 600, [-3, 12, 97, 113].map(rule));
+    expect(tableRows(grid!)).toContainEqual(['Gamma', '-', '-']);
+    expect(grid!.nRows).toBe(8);
+  });
+
+  it('keeps the wrapped end of the last row label in the table', () => {
+    // "open data sites" sits 2 pt under the last row at the table's left edge: wrapped text, not a new paragraph.
+    const lines = [
+      row('Alpha', '1', '2', 0),
+      row('Beta', '3', '4', 14),
+      row('Cities in North', '5', '6', 28),
+      line([['open data sites', 0]], 40),
+    ];
+    const [grid] = findStreamTables(lines, 1, 600);
+    expect(tableRows(grid!).at(-1)).toEqual(['open data sites', '', '']);
+  });
+});

@@ -80,7 +80,7 @@ export function analysePage(content: PageContent, furniture: FurnitureDetector, 
   const freeLines: Line[] = body
     .map((l) => ({ ...l.line, glyphs: l.line.glyphs.filter((g) => !inGrid.has(g) && g.upright) }))
     .filter((l) => l.glyphs.length > 0);
-  const streams = findStreamTables(groupLines(freeLines.flatMap((l) => l.glyphs)), content.page, content.width);
+  const streams = findStreamTables(groupLines(freeLines.flatMap((l) => l.glyphs)), content.page, content.width, h);
 
   const raw: Omit<PageTable, 'headerRows' | 'caption'>[] = [
     ...grids.map((g) => ({

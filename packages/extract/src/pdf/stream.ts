@@ -5,8 +5,9 @@
 import type { Box, Cell } from '../model.ts';
 import { roundBox, unionBoxes } from './geometry.ts';
 import { blockText, splitRuns } from './lines.ts';
+import { ruledBands } from './table-row-rules.ts';
 import { type Chunk, splitTightColumns } from './tight-columns.ts';
-import type { Glyph, Line } from './types.ts';
+import type { Glyph, Line, Segment } from './types.ts';
 
 /** Gaps wider than this (× font size) make a line a candidate table row (wider than justified word spaces). */
 const CHUNK_GAP = 1.0;
@@ -77,10 +78,37 @@ function paragraphTail(line: Line, above: Line): boolean {
   return oneRun && Math.abs(line.x0 - above.x0) < 3 && line.top - above.bottom < 0.5 * line.size;
 }
 
+/** A line closer than this (× font size) under the one above is wrapped text, not a new paragraph. */
+const WRAP_GAP = 0.5;
+
 /** A lone line narrower than this share of the table, starting at its left edge, is a row label. */
 const LABEL_SHARE = 0.3;
 /** More lone lines than this in a row end the table even when they look like labels. */
 const MAX_LABEL_LINES = 5;
+
+/**
+ * The wrapped end of the last row's label: lines after a table's last line, set at the table's left edge at
+ * the leading of wrapped text ("Cities in North America with" / "open data sites").
+ */
+function wrappedTail(
+  lines: readonly Line[],
+  current: readonly number[],
+  pending: readonly number[],
+  tabular: readonly boolean[],
+): number[] {
+  const left = Math.min(...current.filter((i) => tabular[i]).map((i) => lines[i]!.x0));
+  const tail: number[] = [];
+  let above = lines[current[current.length - 1]!]!;
+  for (const j of pending) {
+    const l = lines[j]!;
+    const text = l.glyphs.map((g) => g.ch).join('');
+    const wrapped = l.top - above.bottom < WRAP_GAP * l.size && Math.abs(l.x0 - left) <= l.size;
+    if (!wrapped || CAPTION_RE.test(text) || TITLE_RE.test(text) || NOTE_RE.test(text)) break;
+    tail.push(j);
+    above = l;
+  }
+  return tail;
+}
 
 /** Runs of consecutive lines that look tabular (≥ 2 chunks), allowing short interruptions. */
 function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth: number): number[][] {
@@ -95,7 +123,8 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
   let pending: number[] = [];
   let lastTabular = -1;
   const close = () => {
-    if (current.filter((i) => tabular[i]).length >= 2) out.push(current);
+    if (current.filter((i) => tabular[i]).length >= 2)
+      out.push([...current, ...wrappedTail(lines, current, pending, tabular)]);
     current = [];
     pending = [];
   };
@@ -254,8 +283,13 @@ function placeLine(line: Line, chunks: Chunk[], edges: number[]): LineCells {
  * Lines → rows. Header lines (above the first record) stack into one row unless a group label spans
  * columns; a body line with no label in the first column and no number continues the row above.
  */
-function groupRows(placed: LineCells[]): LineCells[][] {
+function groupRows(placed: LineCells[], rules: readonly Segment[]): LineCells[][] {
   const firstRecord = placed.findIndex((p) => p.record);
+  const bands = ruledBands(
+    placed.map((p) => p.line),
+    placed.map((p) => p.record),
+    rules,
+  );
   const rows: LineCells[][] = [];
   placed.forEach((p, i) => {
     const prevRow = rows[rows.length - 1];
@@ -263,10 +297,13 @@ function groupRows(placed: LineCells[]): LineCells[][] {
     // Without records there is no telling a wrapped header from rows: every line stays a row.
     const inHeader = firstRecord > 0 && firstRecord <= 6 && i < firstRecord;
     const tight = prev !== undefined && p.line.top - prev.line.bottom < 0.8 * p.line.size;
+    // Between rules that part the records, a line without values continues the record above it.
+    const sameBand = bands !== undefined && i > 0 && bands[i] === bands[i - 1];
     let join = false;
-    if (prevRow && prev && tight && inHeader) join = !p.spanning && !prevRow.some((q) => q.spanning);
-    else if (prevRow && prev && tight && !p.record && !p.byCol.has(0) && prev.record) {
-      join = [...p.byCol.keys()].every((c) => prevRow.some((q) => q.byCol.has(c)));
+    if (prevRow && prev && (tight || sameBand) && inHeader) join = !p.spanning && !prevRow.some((q) => q.spanning);
+    else if (prevRow && prev && !p.record) {
+      const continues = bands ? sameBand && prevRow.some((q) => q.record) : tight && !p.byCol.has(0) && prev.record;
+      if (continues) join = [...p.byCol.keys()].every((c) => prevRow.some((q) => q.byCol.has(c)));
     }
     if (join && prevRow) prevRow.push(p);
     else rows.push([p]);
@@ -275,12 +312,21 @@ function groupRows(placed: LineCells[]): LineCells[][] {
 }
 
 /** Build one table from the lines of a region. */
-function gridOf(lines: Line[], cellChunks: Chunk[][], tabular: boolean[], page: number): StreamGrid | undefined {
+function gridOf(
+  lines: Line[],
+  cellChunks: Chunk[][],
+  tabular: boolean[],
+  page: number,
+  rules: readonly Segment[],
+): StreamGrid | undefined {
   const box = unionBoxes(lines)!;
   const { edges, chunks } = splitTightColumns(cellChunks, tabular, columnEdges(cellChunks, tabular, box));
   const nCols = edges.length - 1;
   if (nCols < 2) return undefined;
-  const rows = groupRows(lines.map((line, i) => placeLine(line, chunks[i]!, edges)));
+  const rows = groupRows(
+    lines.map((line, i) => placeLine(line, chunks[i]!, edges)),
+    rules,
+  );
   const cells: Cell[] = [];
   rows.forEach((parts, row) => {
     const top = Math.min(...parts.map((p) => p.line.top));
@@ -305,8 +351,16 @@ function gridOf(lines: Line[], cellChunks: Chunk[][], tabular: boolean[], page: 
   return { box, cells, nRows: rows.length, nCols, columnEdges: edges, lines };
 }
 
-/** Unruled tables among the given lines (lines already inside ruled tables excluded by the caller). */
-export function findStreamTables(lines: readonly Line[], page: number, pageWidth: number): StreamGrid[] {
+/**
+ * Unruled tables among the given lines (lines already inside ruled tables excluded by the caller); `rules`
+ * are the page's horizontal rulings.
+ */
+export function findStreamTables(
+  lines: readonly Line[],
+  page: number,
+  pageWidth: number,
+  rules: readonly Segment[] = [],
+): StreamGrid[] {
   // Lines drawn with characters (----, ====, ____) are rules, not rows.
   const sorted = [...lines]
     .filter((l) => !/^[-=_–—.·\s]+$/.test(l.glyphs.map((g) => g.ch).join('')))
@@ -320,6 +374,7 @@ export function findStreamTables(lines: readonly Line[], page: number, pageWidth
       region.map((i) => chunks[i]!),
       region.map((i) => tabular[i]!),
       page,
+      rules,
     );
     if (grid) out.push(grid);
   }
