@@ -9,7 +9,8 @@ import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from
 import { tablesFromContents } from '../pdf/build-tables.ts';
 import { openPdf } from '../pdf/document.ts';
 import type { PageContent } from '../pdf/types.ts';
-import { DEFAULT_DPI, mapLimit, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
+import { DEFAULT_DPI, mapLimit, nativeEngine, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
+import { hasPdftoppm, withPdftoppm } from './native-render.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type ScoredBox } from './ocr-page.ts';
 import { finishOcrTable, type Reread } from './ocr-tables.ts';
@@ -109,10 +110,12 @@ export async function ocrPdf(
   options: OcrOptions = {},
 ): Promise<ExtractedDocument> {
   const pdf = await openPdf(source.path, bytes);
-  const raster = await openPdfRaster(source.path, bytes).catch(async (error) => {
+  const drawn = await openPdfRaster(source.path, bytes).catch(async (error) => {
     await pdf.close();
     throw error;
   });
+  // The native engine comes with native rendering when Poppler is here: the whole path then runs outside JS.
+  const raster = nativeEngine(options) && hasPdftoppm() ? withPdftoppm(source.path, bytes, drawn) : drawn;
   const session = ocrSession(options);
   try {
     const contents: (PageContent | undefined)[] = [];

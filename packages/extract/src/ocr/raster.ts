@@ -10,6 +10,11 @@ export interface GreyImage {
   data: Uint8Array;
 }
 
+/** Grey of one pixel: strongly red pixels take their red channel, so red seals (公章) fade to paper. */
+function greyOf(r: number, g: number, b: number): number {
+  return r - Math.max(g, b) > 25 ? r : 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
 /**
  * Convert RGBA pixels (as a canvas gives them) to grey, compositing transparency onto white. Strongly red
  * pixels take their red channel: red seals (公章) printed over tables fade to paper, black ink under them stays dark.
@@ -18,10 +23,16 @@ export function greyFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number
   const data = new Uint8Array(width * height);
   for (let i = 0, p = 0; p < data.length; i += 4, p += 1) {
     const alpha = rgba[i + 3]! / 255;
-    const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
-    const luma = r - Math.max(g, b) > 25 ? r : 0.299 * r + 0.587 * g + 0.114 * b;
-    data[p] = Math.round(luma * alpha + 255 * (1 - alpha));
+    data[p] = Math.round(greyOf(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) * alpha + 255 * (1 - alpha));
   }
+  return { width, height, data };
+}
+
+/** Convert packed RGB pixels (PPM) to grey the same way (red seals fade). */
+export function greyFromRgb(rgb: Uint8Array, width: number, height: number): GreyImage {
+  const data = new Uint8Array(width * height);
+  for (let i = 0, p = 0; p < data.length; i += 3, p += 1)
+    data[p] = Math.round(greyOf(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!));
   return { width, height, data };
 }
 

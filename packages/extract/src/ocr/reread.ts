@@ -48,9 +48,10 @@ export interface RereadKind {
   accept(text: string): boolean;
 }
 
-/** Amount cells: digits only, kept when the reading parses as an amount. */
+/** Amount cells: digits only, read with the English model alone (smaller, and digits are all it may output). */
 export const AMOUNT_REREAD: RereadKind = {
   whitelist: DIGITS,
+  langs: ['eng'],
   accept: (text) => parseAmount(text).status === 'number',
 };
 
