@@ -90,6 +90,10 @@ function worthDrawing(content: Pick<PageContent, 'glyphs'>, drawing: PageDrawing
 export async function pageNeedsOcr(content: PageContent, raster: PdfRaster): Promise<OcrVerdict> {
   const drawing = await raster.drawing(content.page);
   if (garbageRatio(content.glyphs) >= 0.3 || !worthDrawing(content, drawing)) return decideOcr(content, drawing);
+  // A page that is one image and no text is a scan: drawing it to measure its ink would tell nothing new.
+  if (content.glyphs.length === 0 && drawing.largestImage >= 0.85) {
+    return { needed: true, reason: 'no text layer', ...(drawing.imageDpi ? { scanDpi: drawing.imageDpi } : {}) };
+  }
   const image = await raster.render(content.page, CHECK_DPI);
   const boxes: Box[] = [...content.glyphs, ...content.segments];
   const verdict = decideOcr(content, drawing, inkOutside(image, CHECK_DPI, boxes));

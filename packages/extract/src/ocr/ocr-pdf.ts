@@ -50,10 +50,14 @@ export async function substituteOcrPages(
     const verdict = await pageNeedsOcr(content, raster).catch(
       (error: Error): OcrVerdict => ({ needed: false, reason: error.message }),
     );
+    // What the check decoded (a scan's image) is not kept across the whole document: memory stays flat.
+    await raster.release(page).catch(() => undefined);
     if (verdict.needed) todo.push({ page, reason: verdict.reason, scanDpi: verdict.scanDpi });
   }
   const words = new Map<number, ScoredBox[]>();
-  const pages = preparedImages((page, dpi) => raster.render(page, dpi));
+  const draw = (page: number, dpi: number) =>
+    raster.render(page, dpi).finally(() => raster.release(page).catch(() => undefined));
+  const pages = preparedImages(draw);
   let done = 0;
   // One page more than the pool can run, so rendering the next page overlaps recognition.
   const limit = (options.workers ?? availableParallelism()) + 1;
@@ -61,7 +65,7 @@ export async function substituteOcrPages(
     // A scan is read at its own resolution (raised to 200: 9 pt digits below ~25 px lose strokes); vector pages at the default.
     const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(200, scanDpi)) : DEFAULT_DPI);
     try {
-      const image = await raster.render(page, dpi);
+      const image = await draw(page, dpi);
       const result = await ocrImage(page, image, dpi, await session.engine());
       out[page - 1] = result.content;
       words.set(page, result.words);

@@ -29,6 +29,8 @@ export interface PdfRaster {
   /** The page as displayed (its /Rotate applied), as grey pixels at `dpi`. */
   render(pageNo: number, dpi: number): Promise<GreyImage>;
   drawing(pageNo: number): Promise<PageDrawing>;
+  /** Free what drawing() or render() decoded for a page (render keeps it for another render of that page). */
+  release(pageNo: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,7 +133,6 @@ export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<Pd
         await page.render({ canvas: entry.canvas, canvasContext: entry.context, viewport } as never).promise;
         const image = greyFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
         factory.destroy(entry);
-        page.cleanup();
         return image;
       } catch (error) {
         throw pageError(pageNo, error);
@@ -151,6 +152,9 @@ export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<Pd
       } catch (error) {
         throw pageError(pageNo, error);
       }
+    },
+    async release(pageNo) {
+      (await doc.getPage(pageNo)).cleanup();
     },
     async close() {
       await task.destroy();
