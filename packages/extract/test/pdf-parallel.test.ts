@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../src/model.ts';
 import { openPdf } from '../src/pdf/document.ts';
 import { extractPdf } from '../src/pdf/index.ts';
+import { packPage, unpackPage } from '../src/pdf/parallel-pack.ts';
 import { MIN_PARALLEL_PAGES, readAllPages, readAndBuild, threadsFor } from '../src/pdf/parallel-pages.ts';
 import type { PageContent } from '../src/pdf/types.ts';
 import { renderPdf } from './fixtures/pdf/generate.ts';
@@ -116,5 +117,48 @@ describe('parallel page reading', () => {
     const parallel = await extractPdf(source(broken), broken, { threads: 2 }).catch((e: Error) => e);
     expect(sequential).toBeInstanceOf(Error);
     expect(String(parallel)).toBe(String(sequential));
+  });
+});
+
+describe('packed pages', () => {
+  it('unpack gives back exactly what was packed, keys in the same order', async () => {
+    const pdf = await openPdf('fixtures/budget-x4.pdf', bytes);
+    try {
+      for (const p of [1, 2, 5]) {
+        const content = await pdf.readPage(p);
+        const back = unpackPage(structuredClone(packPage(content)));
+        expect(back).toEqual(content);
+        expect(JSON.stringify(back)).toBe(JSON.stringify(content));
+      }
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  it('keeps characters of two code units, fonts, flags and -0 apart', () => {
+    const glyph = (ch: string, font: string, x0: number, spaceBefore: boolean, upright: boolean) => ({
+      x0,
+      top: 1.25,
+      x1: x0 + 10,
+      bottom: 11.5,
+      ch,
+      size: 10,
+      font,
+      spaceBefore,
+      baseline: 9.75,
+      upright,
+    });
+    const content: PageContent = {
+      page: 3,
+      width: 595.3,
+      height: 841.9,
+      rotation: 90,
+      glyphs: [glyph('𠀀', 'g_d0_f1', -0, true, false), glyph('a', 'g_d0_f2', 0.1 + 0.2, false, true)],
+      segments: [{ x0: 1, top: 2, x1: 3, bottom: 2, orientation: 'h' }],
+    };
+    const back = unpackPage(structuredClone(packPage(content)));
+    expect(back).toEqual(content);
+    expect(Object.is(back.glyphs[0]!.x0, -0)).toBe(true);
+    expect(back.glyphs.map((g) => g.ch)).toEqual(['𠀀', 'a']);
   });
 });

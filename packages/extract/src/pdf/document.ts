@@ -1,41 +1,12 @@
 /**
- * The pdf.js edge: open a PDF from bytes (CMaps, standard fonts and wasm from the installed package, never
- * a URL) and read each page's glyphs and ruling segments. Failures become DocumentError with one-line reasons.
+ * The pdf.js edge: open a PDF from bytes and read each page's glyphs and ruling segments (read-pdf.ts).
+ * Failures become DocumentError with one-line reasons.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { DocumentError } from '../model.ts';
-import type { Matrix } from './geometry.ts';
-import { type FontMetrics, runsToGlyphs, type TextRun } from './glyphs.ts';
-import { type OpCodes, operatorsToSegments } from './graphics.ts';
-import { uprightPage } from './orientation.ts';
+import { openPdfPages } from './read-pdf.ts';
 import type { PageContent } from './types.ts';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-
-// The legacy build's core-js polyfills replace these natives process-wide with slower JavaScript versions
-// (push fails core-js's non-writable-length probe on Node 20); pdf.js works the same on the natives, and every
-// hot loop of ours and of the table builders pushes, so they are put back once pdf.js is loaded.
-const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-
-function restoreNatives(): void {
-  if (Array.prototype.push !== natives.push) Array.prototype.push = natives.push;
-  if (JSON.parse !== natives.parse) JSON.parse = natives.parse;
-  if (JSON.stringify !== natives.stringify) JSON.stringify = natives.stringify;
-}
-
-let pdfjsPromise: Promise<PdfJs> | undefined;
-/** The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. */
-export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    restoreNatives();
-    return pdfjs;
-  });
-  return pdfjsPromise;
-}
-
-const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+export { documentParams, loadPdfJs } from './read-pdf.ts';
 
 /** An open PDF: its page count, a page reader and a closer. */
 export interface OpenPdf {
@@ -54,67 +25,23 @@ function reasonOf(error: unknown): string {
   return `cannot read PDF (${message})`;
 }
 
-/** pdf.js document parameters: CMaps, standard fonts and wasm from the installed package, never a URL. */
-export function documentParams(bytes: Uint8Array) {
-  return {
-    // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
-    data: new Uint8Array(bytes),
-    cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
-    wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
-    verbosity: 0,
-    isEvalSupported: false,
-    stopAtErrors: false,
-  };
-}
-
 /** Open PDF bytes; throws DocumentError(file, reason) for empty, non-PDF, encrypted or corrupt input. */
 export async function openPdf(file: string, bytes: Uint8Array): Promise<OpenPdf> {
   if (bytes.byteLength === 0) throw new DocumentError(file, 'file is empty (0 bytes)');
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) throw new DocumentError(file, 'not a PDF (no %PDF- header)');
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    ...documentParams(bytes),
-    // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
-    disableFontFace: true,
-  });
-  let doc: PdfDocument;
-  try {
-    doc = await task.promise;
-    // The fake worker's own bundle (loaded by the first getDocument) brings the same polyfills.
-    restoreNatives();
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
+  const pdf = await openPdfPages(bytes).catch((error: unknown) => {
     throw new DocumentError(file, reasonOf(error), { cause: error });
-  }
-  const ops = pdfjs.OPS as unknown as OpCodes;
+  });
   return {
-    pages: doc.numPages,
+    pages: pdf.pages,
     async readPage(pageNo) {
       try {
-        const page = await doc.getPage(pageNo);
-        const viewport = page.getViewport({ scale: 1 });
-        const transform = viewport.transform as unknown as Matrix;
-        const opList = await page.getOperatorList();
-        const content = await page.getTextContent();
-        const metrics: FontMetrics = {};
-        for (const [name, style] of Object.entries(content.styles)) {
-          metrics[name] = { ascent: style.ascent, descent: style.descent };
-        }
-        const runs = content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i);
-        const raw = runsToGlyphs(runs, transform, metrics);
-        const segments = operatorsToSegments(opList.fnArray, opList.argsArray, ops, transform);
-        const result = uprightPage(pageNo, viewport.width, viewport.height, page.rotate, raw, segments);
-        page.cleanup();
-        return result;
+        return await pdf.readPage(pageNo);
       } catch (error) {
         throw new DocumentError(file, `page ${pageNo}: ${reasonOf(error)}`, { cause: error });
       }
     },
-    async close() {
-      await task.destroy();
-    },
+    close: () => pdf.close(),
   };
 }

@@ -4,7 +4,7 @@
  * counter and read them; the main thread reads the first pages itself while the workers start, then builds
  * the tables, taking each page as it arrives (it waits for the page on a shared counter and receives it
  * synchronously, so a synchronous table builder needs no change). The contents are the same PageContent[]
- * the sequential loop gives: structured clone keeps plain numbers and strings exact. Any failure is settled
+ * the sequential loop gives: pages cross packed (parallel-pack.ts), which keeps every value exact. Any failure is settled
  * by re-reading the missing pages in order on the main thread, which throws exactly the error the sequential
  * loop would, and building the tables again.
  */
@@ -13,6 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { OpenPdf } from './document.ts';
+import { type PackedPage, unpackPage } from './parallel-pack.ts';
 import type { PageContent } from './types.ts';
 
 /** What a read worker is started with. */
@@ -32,7 +33,7 @@ export const ARRIVED = 1;
 export const STOP = 2;
 
 /** Worker → main thread. */
-export type ReadReply = { kind: 'page'; page: number; content: PageContent } | { kind: 'error'; page: number };
+export type ReadReply = { kind: 'page'; page: number; content: PackedPage } | { kind: 'error'; page: number };
 
 /** Below this many pages starting a worker (tsx, pdf.js, opening the document) costs more than it saves. */
 export const MIN_PARALLEL_PAGES = 16;
@@ -59,7 +60,8 @@ function workerBootstrap(): string | undefined {
   try {
     const api = createRequire(import.meta.url).resolve('tsx/cjs/api');
     const entry = fileURLToPath(new URL('./read-worker.ts', import.meta.url));
-    return `require(${JSON.stringify(api)}).register();\nrequire(${JSON.stringify(entry)});\n`;
+    // Source maps stay off here: with them on, Node parses pdf.js's large map in every worker.
+    return `require(${JSON.stringify(api)}).register();\nprocess.setSourceMapsEnabled(false);\nrequire(${JSON.stringify(entry)});\n`;
   } catch {
     return undefined;
   }
@@ -141,7 +143,7 @@ class Readers {
           this.failed = true;
           continue;
         }
-        this.contents[reply.page - 1] = reply.content;
+        this.contents[reply.page - 1] = unpackPage(reply.content);
         if (this.stats) this.stats.workerPages++;
       }
     }

@@ -3,10 +3,11 @@
  * claims pages from the shared counter and sends each PageContent to the main thread until none are left.
  */
 import { workerData } from 'node:worker_threads';
-import { openPdf } from './document.ts';
+import { packPage } from './parallel-pack.ts';
 import { ARRIVED, NEXT, type ReadReply, type ReadRequest, STOP } from './parallel-pages.ts';
+import { openPdfPages } from './read-pdf.ts';
 
-const { file, bytes, pages, counters, port } = workerData as ReadRequest;
+const { bytes, pages, counters, port } = workerData as ReadRequest;
 
 /** Send a reply, then count it so a main thread waiting on the counter wakes up. */
 function send(reply: ReadReply): void {
@@ -17,13 +18,13 @@ function send(reply: ReadReply): void {
 
 /** Read claimed pages until all are claimed or the main thread says stop. */
 async function serve(): Promise<void> {
-  const pdf = await openPdf(file, bytes);
+  const pdf = await openPdfPages(bytes);
   try {
     while (Atomics.load(counters, STOP) === 0) {
       const page = Atomics.add(counters, NEXT, 1);
       if (page > pages) break;
       try {
-        send({ kind: 'page', page, content: await pdf.readPage(page) });
+        send({ kind: 'page', page, content: packPage(await pdf.readPage(page)) });
       } catch {
         // The main thread re-reads the page itself and reports the error with its cause.
         send({ kind: 'error', page });

@@ -1,0 +1,105 @@
+/**
+ * pdf.js itself: loading the legacy build, document parameters (CMaps, standard fonts and wasm from the
+ * installed package, never a URL), and reading one page's glyphs and ruling segments. Errors are pdf.js's
+ * own; document.ts turns them into DocumentError. Kept free of the model (and zod) so a read worker thread
+ * starts quickly.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Matrix } from './geometry.ts';
+import { type FontMetrics, runsToGlyphs, type TextRun } from './glyphs.ts';
+import { type OpCodes, operatorsToSegments } from './graphics.ts';
+import { uprightPage } from './orientation.ts';
+import type { PageContent } from './types.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+// The legacy build's core-js polyfills replace these natives process-wide with slower JavaScript versions
+// (push fails core-js's non-writable-length probe on Node 20); pdf.js works the same on the natives, and every
+// hot loop of ours and of the table builders pushes, so they are put back once pdf.js is loaded.
+const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+/** Put back the natives pdf.js's polyfills replaced. */
+export function restoreNatives(): void {
+  if (Array.prototype.push !== natives.push) Array.prototype.push = natives.push;
+  if (JSON.parse !== natives.parse) JSON.parse = natives.parse;
+  if (JSON.stringify !== natives.stringify) JSON.stringify = natives.stringify;
+}
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+/** The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+    restoreNatives();
+    return pdfjs;
+  });
+  return pdfjsPromise;
+}
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/** pdf.js document parameters: CMaps, standard fonts and wasm from the installed package, never a URL. */
+export function documentParams(bytes: Uint8Array) {
+  return {
+    // pdf.js transfers the buffer it is given; copy so the caller's bytes stay usable.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`,
+    wasmUrl: `${path.join(pdfjsDir, 'wasm')}/`,
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  };
+}
+
+/** A document opened with pdf.js for reading text and rulings; its methods throw pdf.js's errors. */
+export interface PdfPages {
+  pages: number;
+  readPage(pageNo: number): Promise<PageContent>;
+  close(): Promise<void>;
+}
+
+/** Open PDF bytes with pdf.js (no checks of our own; pdf.js's error when it refuses them). */
+export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    ...documentParams(bytes),
+    // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
+    disableFontFace: true,
+  });
+  let doc: PdfDocument;
+  try {
+    doc = await task.promise;
+    // The fake worker's own bundle (loaded by the first getDocument) brings the same polyfills.
+    restoreNatives();
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw error;
+  }
+  const ops = pdfjs.OPS as unknown as OpCodes;
+  return {
+    pages: doc.numPages,
+    async readPage(pageNo) {
+      const page = await doc.getPage(pageNo);
+      const viewport = page.getViewport({ scale: 1 });
+      const transform = viewport.transform as unknown as Matrix;
+      const opList = await page.getOperatorList();
+      const content = await page.getTextContent();
+      const metrics: FontMetrics = {};
+      for (const [name, style] of Object.entries(content.styles)) {
+        metrics[name] = { ascent: style.ascent, descent: style.descent };
+      }
+      const runs = content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i);
+      const raw = runsToGlyphs(runs, transform, metrics);
+      const segments = operatorsToSegments(opList.fnArray, opList.argsArray, ops, transform);
+      const result = uprightPage(pageNo, viewport.width, viewport.height, page.rotate, raw, segments);
+      page.cleanup();
+      return result;
+    },
+    async close() {
+      await task.destroy();
+    },
+  };
+}
