@@ -14,6 +14,10 @@ export interface MergedTable extends PageTable {
 }
 
 const CONTINUED_RE = /续表|续\s*[)）]|[(（]\s*续|continued/i;
+/** Notes printed under a table (its caption lines below it). */
+const NOTE_RE = /^\s*(注|说明|备注|资料来源|数据来源|note|notes|source|sources|\*)/i;
+/** A caption line of this many words is running text, not a title. */
+const PROSE_WORDS = 8;
 
 function rowTexts(t: PageTable, row: number): string {
   return t.cells
@@ -57,6 +61,8 @@ function continues(prev: MergedTable, next: PageTable): boolean {
   const a = tableTitleKey(prev);
   const b = tableTitleKey(next);
   if (a !== '' && b !== '' && a !== b) return false;
+  // Running text just above it (a paragraph, not a note under it) introduces a new table.
+  if (next.caption.some((l) => l.text.trim().split(/\s+/).length >= PROSE_WORDS && !NOTE_RE.test(l.text))) return false;
   if (prev.headerRows > 0 && repeatedHeader(prev, next) > 0) return true;
   return next.title === undefined && next.caption.length === 0 && next.headerRows <= prev.headerRows;
 }
