@@ -70,6 +70,17 @@ describe('unruled table ends', () => {
     expect(grids[0]!.cells.some((c) => c.text.includes('Measuring'))).toBe(false);
   });
 
+  it('keeps a header line led by a "Source" column head (no colon: not a source note)', () => {
+    const lines = [
+      row('Source', '1', '2', 0),
+      row('Alpha study', '0.5', '0.7', 14),
+      row('Beta study', '0.4', '0.6', 28),
+      row('Gamma study', '0.3', '0.2', 42),
+    ];
+    const [grid] = findStreamTables(lines, 1, 600);
+    expect(tableRows(grid!)[0]).toEqual(['Source', '1', '2']);
+  });
+
   it('leaves the last line of the paragraph above out of the header', () => {
     // A paragraph line as wide as 0.6 of the 380 pt page (x 0–237) and its short last line 2 pt below at the same margin, then the
     // header row 4 pt lower: the short line is the paragraph's end, not a header line.
@@ -153,5 +164,54 @@ describe('unruled columns, ruled rows', () => {
     ];
     const [grid] = findStreamTables(lines, 1, 600);
     expect(tableRows(grid!).at(-1)).toEqual(['open data sites', '', '']);
+  });
+});
+
+describe('text tables side by side, each ruled across its own width', () => {
+  it('reads them apart and keeps each ruled row whole, however many lines its cells take', () => {
+    // Left table x 0–105 ruled from -2 to 140, right table x 160–265 ruled from 158 to 300, rules at the same
+    // heights (-3, 17, 47, 100). No values anywhere, so the rules alone say where a row ends: "Kitty" wraps
+    // the label of the Cat row, and three "tweet" lines under "Tweet" (x 90) finish the Bird row's last cell.
+    const rules = [-3, 17, 47, 100].flatMap((y): Segment[] => [
+      { x0: -2, x1: 140, top: y, bottom: y, orientation: 'h' },
+      { x0: 158, x1: 300, top: y, bottom: y, orientation: 'h' },
+    ]);
+    const both = (l: [string, string, string], r: [string, string, string] | undefined, top: number) =>
+      line(
+        [
+          [l[0], 0],
+          [l[1], 50],
+          [l[2], 90],
+          ...(r
+            ? ([
+                [r[0], 160],
+                [r[1], 210],
+                [r[2], 250],
+              ] as [string, number][])
+            : []),
+        ],
+        top,
+      );
+    const lines = [
+      both(['Animal', 'Act', 'Res'], ['Animal', 'Act', 'Res'], 0),
+      both(['Cat', 'Says', 'Meow'], ['Dog', 'Says', 'Woof'], 20),
+      line([['Kitty', 0]], 32),
+      both(['Bird', 'Says', 'Tweet'], ['Fox', 'Says', 'Yip'], 50),
+      ...[62, 74, 86].map((top) => line([['tweet', 90]], top)),
+    ];
+    const grids = findStreamTables(lines, 1, 600, rules);
+    const tables = grids.map((g) => tableRows(g)).sort((a, b) => a[1]![0]!.localeCompare(b[1]![0]!));
+    expect(tables).toEqual([
+      [
+        ['Animal', 'Act', 'Res'],
+        ['Cat Kitty', 'Says', 'Meow'],
+        ['Bird', 'Says', 'Tweet tweet tweet tweet'],
+      ],
+      [
+        ['Animal', 'Act', 'Res'],
+        ['Dog', 'Says', 'Woof'],
+        ['Fox', 'Says', 'Yip'],
+      ],
+    ]);
   });
 });

@@ -5,7 +5,8 @@
 import type { Box, Cell } from '../model.ts';
 import { roundBox, unionBoxes } from './geometry.ts';
 import { blockText, splitRuns } from './lines.ts';
-import { ruledBands } from './table-row-rules.ts';
+import { inRuledBand, ruledBands } from './table-row-rules.ts';
+import { sideBySideParts } from './table-side-by-side.ts';
 import { type Chunk, splitTightColumns } from './tight-columns.ts';
 import type { Glyph, Line, Segment } from './types.ts';
 
@@ -52,8 +53,9 @@ function isProse(chunk: Chunk, pageWidth: number): boolean {
   return words >= 4 && letters >= 0.7 * chunk.glyphs.length && chunk.x1 - chunk.x0 >= 0.25 * pageWidth && text !== '';
 }
 
+// "Source" and "Note" lead a caption only with a colon or stop: alone they can head a column ("Source  1  2  3").
 const CAPTION_RE =
-  /^\s*(table|tab\.|figure|fig\.|source|sources|note|notes|\*|\(\s*\)|注|资料来源|数据来源|表\s*\d|单位\s*[:：]|编制单位|部门\s*[:：]|公开\s*\d+\s*表)/i;
+  /^\s*(table|tab\.|figure|fig\.|(source|sources|note|notes)\s*[:：.]|\*|\(\s*\)|注|资料来源|数据来源|表\s*\d|单位\s*[:：]|编制单位|部门\s*[:：]|公开\s*\d+\s*表)/i;
 /** A table title printed above the table (…决算表, 表3, Table 2). */
 const TITLE_RE = /表\s*$|^\s*(表|table)\s*[\d一二三四五六七八九十]/i;
 
@@ -95,6 +97,7 @@ function wrappedTail(
   current: readonly number[],
   pending: readonly number[],
   tabular: readonly boolean[],
+  ruled: (j: number) => boolean,
 ): number[] {
   const left = Math.min(...current.filter((i) => tabular[i]).map((i) => lines[i]!.x0));
   const tail: number[] = [];
@@ -103,7 +106,7 @@ function wrappedTail(
     const l = lines[j]!;
     const text = l.glyphs.map((g) => g.ch).join('');
     const wrapped = l.top - above.bottom < WRAP_GAP * l.size && Math.abs(l.x0 - left) <= l.size;
-    if (!wrapped || CAPTION_RE.test(text) || TITLE_RE.test(text) || NOTE_RE.test(text)) break;
+    if (!(wrapped || ruled(j)) || CAPTION_RE.test(text) || TITLE_RE.test(text) || NOTE_RE.test(text)) break;
     tail.push(j);
     above = l;
   }
@@ -111,7 +114,12 @@ function wrappedTail(
 }
 
 /** Runs of consecutive lines that look tabular (≥ 2 chunks), allowing short interruptions. */
-function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth: number): number[][] {
+function regions(
+  lines: readonly Line[],
+  tabular: readonly boolean[],
+  pageWidth: number,
+  rules: readonly Segment[],
+): number[][] {
   // Header lines above the first row: not captions, not full-width sentences, directly above.
   const headerLike = (i: number) => {
     const l = lines[i]!;
@@ -122,9 +130,17 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
   let current: number[] = [];
   let pending: number[] = [];
   let lastTabular = -1;
+  // A line in the ruled band of the last row (rules parting the rows) is the rest of that row.
+  const ruled = (j: number) => {
+    const rows = current.filter((i) => tabular[i]).map((i) => lines[i]!);
+    if (rows.length === 0 || lastTabular < 0) return false;
+    const x0 = Math.min(...rows.map((l) => l.x0));
+    const x1 = Math.max(...rows.map((l) => l.x1));
+    return inRuledBand(lines[current[0]!]!, lines[lastTabular]!, lines[j]!, x0, x1, rules);
+  };
   const close = () => {
     if (current.filter((i) => tabular[i]).length >= 2)
-      out.push([...current, ...wrappedTail(lines, current, pending, tabular)]);
+      out.push([...current, ...wrappedTail(lines, current, pending, tabular, ruled)]);
     current = [];
     pending = [];
   };
@@ -172,8 +188,9 @@ function regions(lines: readonly Line[], tabular: readonly boolean[], pageWidth:
         const aligned = l.x0 >= left - l.size && l.x0 <= left + 3 * l.size && l.x1 - l.x0 < LABEL_SHARE * width;
         return aligned && !CAPTION_RE.test(text) && !TITLE_RE.test(text);
       };
-      const others = pending.filter((j) => !label(j)).length;
-      if (current.length > 0 && (others > 2 || pending.length > MAX_LABEL_LINES)) close();
+      const loose = pending.filter((j) => !ruled(j));
+      const others = loose.filter((j) => !label(j)).length;
+      if (current.length > 0 && (others > 2 || loose.length > MAX_LABEL_LINES)) close();
       if (current.length === 0 && pending.length > 3) pending.shift();
     }
   });
@@ -302,7 +319,11 @@ function groupRows(placed: LineCells[], rules: readonly Segment[]): LineCells[][
     let join = false;
     if (prevRow && prev && (tight || sameBand) && inHeader) join = !p.spanning && !prevRow.some((q) => q.spanning);
     else if (prevRow && prev && !p.record) {
-      const continues = bands ? sameBand && prevRow.some((q) => q.record) : tight && !p.byCol.has(0) && prev.record;
+      // With no values to tell, a line filling every column the row's first line fills is a row of its own.
+      const partial = p.byCol.size < prevRow[0]!.byCol.size;
+      const continues = bands
+        ? sameBand && (firstRecord < 0 ? partial : prevRow.some((q) => q.record))
+        : tight && !p.byCol.has(0) && prev.record;
       if (continues) join = [...p.byCol.keys()].every((c) => prevRow.some((q) => q.byCol.has(c)));
     }
     if (join && prevRow) prevRow.push(p);
@@ -361,6 +382,11 @@ export function findStreamTables(
   pageWidth: number,
   rules: readonly Segment[] = [],
 ): StreamGrid[] {
+  // Tables side by side, each ruled across its own width, are read apart.
+  return sideBySideParts(lines, rules).flatMap((part) => tablesIn(part, page, pageWidth, rules));
+}
+
+function tablesIn(lines: readonly Line[], page: number, pageWidth: number, rules: readonly Segment[]): StreamGrid[] {
   // Lines drawn with characters (----, ====, ____) are rules, not rows.
   const sorted = [...lines]
     .filter((l) => !/^[-=_–—.·\s]+$/.test(l.glyphs.map((g) => g.ch).join('')))
@@ -368,7 +394,7 @@ export function findStreamTables(
   const tabular = sorted.map((l) => isTabular(chunksOf(l, CHUNK_GAP), pageWidth));
   const chunks = sorted.map((l) => chunksOf(l, CELL_GAP));
   const out: StreamGrid[] = [];
-  for (const region of regions(sorted, tabular, pageWidth)) {
+  for (const region of regions(sorted, tabular, pageWidth, rules)) {
     const grid = gridOf(
       region.map((i) => sorted[i]!),
       region.map((i) => chunks[i]!),

@@ -22,8 +22,9 @@ export function ruledBands(
   rules: readonly Segment[],
 ): number[] | undefined {
   const box = unionBoxes(lines);
-  const first = record.indexOf(true);
-  if (!box || first < 0) return undefined;
+  // Without values every line counts: rules are then the only sign of where a row ends.
+  const first = Math.max(0, record.indexOf(true));
+  if (!box) return undefined;
   const width = box.x1 - box.x0;
   const ys = rules
     .filter((s) => s.orientation === 'h' && overlap(s.x0, s.x1, box.x0, box.x1) >= ACROSS * width)
@@ -32,5 +33,26 @@ export function ruledBands(
   if (inner.length < MIN_INNER) return undefined;
   const bands = lines.map((l) => ys.filter((y) => y < (l.top + l.bottom) / 2).length);
   const records = bands.filter((_, i) => record[i]);
-  return new Set(records).size * 2 > records.length ? bands : undefined;
+  return records.length === 0 || new Set(records).size * 2 > records.length ? bands : undefined;
+}
+
+/**
+ * True when `line` lies in the ruled band of `last`, the table's last row so far: no rule across [x0, x1]
+ * between their middles, one under `line`, and the table's rows are ruled (two or more rules between its
+ * first line and `line`). Such a line is the rest of that row's cells, however it is set.
+ */
+export function inRuledBand(
+  first: Box,
+  last: Box,
+  line: Box,
+  x0: number,
+  x1: number,
+  rules: readonly Segment[],
+): boolean {
+  const mid = (b: Box) => (b.top + b.bottom) / 2;
+  const ys = rules
+    .filter((s) => s.orientation === 'h' && overlap(s.x0, s.x1, x0, x1) >= ACROSS * (x1 - x0))
+    .map((s) => (s.top + s.bottom) / 2);
+  if (ys.filter((y) => y > first.top && y < line.top).length < MIN_INNER) return false;
+  return ys.some((y) => y >= line.bottom - 1) && !ys.some((y) => y > mid(last) && y < mid(line));
 }
