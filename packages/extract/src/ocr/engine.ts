@@ -74,14 +74,14 @@ interface Pool {
   all: Slot[];
 }
 
-/** The tesseract.js engine: one worker per core and language set, data from a local folder only. */
+/** The tesseract.js engine: a worker per core (one per extra language set), data from a local folder only. */
 export async function createTesseractJsEngine(options: EngineOptions = {}): Promise<OcrEngine> {
   const langPath = resolveTessdata(options.tessdata);
   const count = Math.max(1, options.workers ?? availableParallelism());
   let workerError: unknown;
-  const startPool = async (langs: readonly string[]): Promise<Pool> => {
+  const startPool = async (langs: readonly string[], size: number): Promise<Pool> => {
     const idle: Slot[] = [];
-    for (let i = 0; i < count; i += 1) {
+    for (let i = 0; i < size; i += 1) {
       const worker = await createWorker([...langs], OEM.LSTM_ONLY, {
         langPath,
         gzip: false,
@@ -108,8 +108,9 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
       },
     };
   };
-  // The full language set starts now (so a broken setup fails early); other sets when first asked for.
-  const pools = new Map<string, Promise<Pool>>([[LANGS, startPool(OCR_LANGUAGES)]]);
+  // The full language set starts now, one worker per core (so a broken setup fails early). Other sets serve the
+  // re-read passes, which run one stacked image at a time: one worker each, started when first asked for.
+  const pools = new Map<string, Promise<Pool>>([[LANGS, startPool(OCR_LANGUAGES, count)]]);
   await pools.get(LANGS);
   return {
     name: 'tesseract.js',
@@ -124,7 +125,7 @@ export async function createTesseractJsEngine(options: EngineOptions = {}): Prom
       };
       const key = JSON.stringify(params);
       const langs = opts.langs?.join('+') ?? LANGS;
-      if (!pools.has(langs)) pools.set(langs, startPool(opts.langs ?? OCR_LANGUAGES));
+      if (!pools.has(langs)) pools.set(langs, startPool(opts.langs ?? OCR_LANGUAGES, 1));
       const pool = await pools.get(langs)!;
       const slot = await pool.acquire();
       try {
