@@ -36,7 +36,8 @@ Options:
   --db <path>    DuckDB file (default: <out>/ledgerlift.duckdb)
   --jobs <N>     documents processed at once (default: number of CPU cores)
   --ocr-engine <tesseract.js|cli>   recognizer for scanned pages and images (default tesseract.js; cli = the
-                 native tesseract command, faster where installed)
+                 native tesseract command, faster where installed; it draws pages with Poppler's pdftoppm
+                 when that is installed too)
   --tessdata <dir>  OCR language data (chi_sim, eng); else LEDGERLIFT_TESSDATA, TESSDATA_PREFIX, system folders
   -h, --help     show this help
 
