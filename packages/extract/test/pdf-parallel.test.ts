@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../src/model.ts';
+import { tablesFromContents } from '../src/pdf/build-tables.ts';
 import { openPdf } from '../src/pdf/document.ts';
 import { extractPdf } from '../src/pdf/index.ts';
 import { packPage, unpackPage } from '../src/pdf/parallel-pack.ts';
@@ -43,13 +44,15 @@ describe('parallel page reading', () => {
     try {
       const sequential: PageContent[] = [];
       for (let p = 1; p <= pdf.pages; p++) sequential.push(await pdf.readPage(p));
-      const mixed = await readAllPages(pdf, 'fixtures/budget-x4.pdf', bytes, 3);
+      const mixed = await readAllPages(pdf, 'fixtures/budget-x4.pdf', bytes, 3, { workerStartMs: 0 });
+      const alone = await readAllPages(pdf, 'fixtures/budget-x4.pdf', bytes, 3, { workerStartMs: 1e9 });
       // Two workers and no main-thread reading: every page below crossed from a worker thread.
       const stats = { workerPages: 0, workers: 0 };
       const parallel = await readAllPages(pdf, 'fixtures/budget-x4.pdf', bytes, 2, { mainThreadReads: false, stats });
       expect(stats).toEqual({ workerPages: 20, workers: 2 });
       expect(pdf.pages).toBe(20);
       expect(mixed).toEqual(sequential);
+      expect(alone).toEqual(sequential);
       expect(parallel.map((c) => c.page)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       expect(parallel).toEqual(sequential);
     } finally {
@@ -94,6 +97,23 @@ describe('parallel page reading', () => {
         throw new Error('build failed');
       });
       await expect(failing).rejects.toThrow('build failed');
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  it('tables built while workers read equal tables built after a sequential read', async () => {
+    const pdf = await openPdf('fixtures/budget-x4.pdf', bytes);
+    try {
+      const sequential: PageContent[] = [];
+      for (let p = 1; p <= pdf.pages; p++) sequential.push(await pdf.readPage(p));
+      const stats = { workerPages: 0, workers: 0 };
+      const { built } = await readAndBuild(pdf, 'fixtures/budget-x4.pdf', bytes, 2, tablesFromContents, {
+        workerStartMs: 0,
+        stats,
+      });
+      expect(stats.workers).toBe(2);
+      expect(JSON.stringify(built)).toBe(JSON.stringify(tablesFromContents(sequential)));
     } finally {
       await pdf.close();
     }

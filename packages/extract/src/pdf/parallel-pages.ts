@@ -37,6 +37,11 @@ export type ReadReply = { kind: 'page'; page: number; content: PackedPage } | { 
 
 /** Below this many pages starting a worker (tsx, pdf.js, opening the document) costs more than it saves. */
 export const MIN_PARALLEL_PAGES = 16;
+/**
+ * About how long (ms) a worker takes to start (tsx, pdf.js, opening the document): the main thread reads
+ * on alone while the pages left would take less than this at its pace so far.
+ */
+const WORKER_START_MS = 1500;
 /** With no page arriving for this long, the workers are given up on and the main thread reads the rest. */
 const STALL_MS = 60_000;
 
@@ -80,6 +85,8 @@ export interface ReadOptions {
   /** false leaves every page to the workers (tests use it to prove worker-read pages are exact). */
   mainThreadReads?: boolean;
   stats?: ReadStats;
+  /** Overrides WORKER_START_MS (tests use 0 to start workers at once). */
+  workerStartMs?: number;
 }
 
 /** Thrown inside the build when the workers cannot deliver a page; never escapes readAndBuild. */
@@ -101,9 +108,10 @@ class Readers {
     bytes: Uint8Array,
     workers: number,
     bootstrap: string,
+    first: number,
     private readonly stats?: ReadStats,
   ) {
-    Atomics.store(this.counters, NEXT, 1);
+    Atomics.store(this.counters, NEXT, first);
     this.exited = Array.from({ length: workers }, () => {
       const { port1, port2 } = new MessageChannel();
       this.ports.push(port1);
@@ -194,8 +202,8 @@ function waitingView(contents: (PageContent | undefined)[], readers: Readers): r
 }
 
 /**
- * Read every page of `pdf` on `threads` worker threads (the main thread reads while they start) and build
- * from them with
+ * Read every page of `pdf` on `threads` worker threads (the main thread reads while they start, and alone
+ * when the pages go quickly enough that workers would not pay for their start) and build from them with
  * `build` (synchronous, pages in order); returns the contents (index = page − 1) and what was built. `bytes`
  * are the document's bytes for the workers' own copies of it.
  */
@@ -208,12 +216,27 @@ export async function readAndBuild<T>(
   options: ReadOptions = {},
 ): Promise<{ contents: PageContent[]; built: T }> {
   const contents: (PageContent | undefined)[] = new Array(pdf.pages).fill(undefined);
-  const bootstrap = threads > 1 ? workerBootstrap() : undefined;
-  if (bootstrap) {
+  let bootstrap = threads > 1 ? workerBootstrap() : undefined;
+  // Workers cost more than they save on documents read quickly: read on alone while that is so.
+  let first = 1;
+  const startMs = options.workerStartMs ?? WORKER_START_MS;
+  const began = performance.now();
+  while (bootstrap && options.mainThreadReads !== false && first <= pdf.pages) {
+    const perPage = first > 1 ? (performance.now() - began) / (first - 1) : 0;
+    if (perPage * (pdf.pages - first + 1) > startMs || startMs <= 0) break;
+    try {
+      contents[first - 1] = await pdf.readPage(first);
+    } catch {
+      // The sequential loop below reads this page again and throws its error.
+      bootstrap = undefined;
+    }
+    first++;
+  }
+  if (bootstrap && first <= pdf.pages) {
     // One worker per thread: the main thread reads only while they start, then it builds.
     const workers = threads;
     if (options.stats) options.stats.workers = workers;
-    const readers = new Readers(contents, file, bytes, workers, bootstrap, options.stats);
+    const readers = new Readers(contents, file, bytes, workers, bootstrap, first, options.stats);
     let built: { value: T } | undefined;
     try {
       // The main thread reads from the front until the workers are under way, then builds.
