@@ -107,6 +107,28 @@ export function rereadPlan(options: OcrOptions, session: OcrSession, pages: Page
   return { mode, engine: session.engine, pages };
 }
 
+/**
+ * True when any of the given pages (read from the text layer) needs OCR. Lets a born-digital document with a
+ * short or blank page (a cover, a page left empty) keep its text-layer tables without the whole OCR path.
+ */
+export async function somePageNeedsOcr(
+  source: SourceDocument,
+  bytes: Uint8Array,
+  pages: readonly PageContent[],
+): Promise<boolean> {
+  const raster = await openPdfRaster(source.path, bytes);
+  try {
+    for (const content of pages) {
+      const verdict = await pageNeedsOcr(content, raster).catch(() => ({ needed: true }));
+      await raster.release(content.page).catch(() => undefined);
+      if (verdict.needed) return true;
+    }
+    return false;
+  } finally {
+    await raster.close();
+  }
+}
+
 /** Extract a PDF whose pages may be scanned: born-digital pages from their text, the others by OCR. */
 export async function ocrPdf(
   source: SourceDocument,

@@ -48,12 +48,19 @@ export async function extractPdf(
   } finally {
     await pdf.close();
   }
-  // Born-digital documents never load the renderer or the recognizer; the rest go through the OCR path,
-  // which re-reads the text layer, draws only the doubtful pages and OCRs only those that need it.
-  if (!read.built || read.contents.some(mayNeedOcr)) {
-    return (await import('../ocr/ocr-pdf.ts')).ocrPdf(source, bytes, options.ocr);
+  // Documents whose pages all carry a full text layer never load the renderer or the recognizer. Doubtful pages
+  // (few or garbled glyphs) are checked on their own first: a cover or blank page must not send a born-digital
+  // document down the OCR path. Documents with a page that needs OCR go through it whole: it re-reads the text
+  // layer, draws only the doubtful pages and OCRs only those that need it.
+  const { built } = read;
+  const doubtful = read.contents.filter(mayNeedOcr);
+  if (built === undefined || doubtful.length > 0) {
+    const ocr = await import('../ocr/ocr-pdf.ts');
+    if (built === undefined || 'error' in built || (await ocr.somePageNeedsOcr(source, bytes, doubtful))) {
+      return ocr.ocrPdf(source, bytes, options.ocr);
+    }
   }
-  if ('error' in read.built) throw read.built.error;
-  const { text, tables } = read.built;
+  if ('error' in built) throw built.error;
+  const { text, tables } = built;
   return { source: { ...source, pages: pdf.pages }, text, tables, warnings: [] };
 }
