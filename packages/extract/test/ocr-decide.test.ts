@@ -34,6 +34,17 @@ describe('decideOcr', () => {
     expect(decideOcr({ glyphs: [] } as never, image, { ink: 0.0001, outside: 1 }).needed).toBe(false);
   });
 
+  it('leaves alone a page whose only ink is its own ruling lines (an empty table row run over)', () => {
+    const rules = { largestImage: 0, images: 0, paths: 22 };
+    // All ink lies on the page's vector segments (boxes padded 1.5 pt): nothing there to read.
+    expect(decideOcr({ glyphs: [] } as never, rules, { ink: 0.004, outside: 0.02 })).toEqual({
+      needed: false,
+      reason: 'only ruling lines',
+    });
+    // Ink away from the lines (text drawn as an image or as outlines) still goes to OCR.
+    expect(decideOcr({ glyphs: [] } as never, rules, { ink: 0.004, outside: 0.4 }).reason).toBe('no text layer');
+  });
+
   it('sends a page to OCR when an image fills it and the text layer covers little of what is visible', () => {
     const glyphs = [...'第一部分'].map(glyph);
     const scan = { largestImage: 0.98, images: 1, paths: 0 };

@@ -71,6 +71,8 @@ export function decideOcr(
     return { needed: true, reason: `text layer is ${Math.round(garbage * 100)}% unmapped glyphs` };
   if (!ink) return { needed: false, reason: 'born-digital text' };
   if (ink.ink < 0.002) return { needed: false, reason: glyphs === 0 ? 'blank page' : 'born-digital text' };
+  // No text, and what is drawn is the page's own ruling lines (the empty last row of a table run over): nothing to read.
+  if (glyphs === 0 && ink.outside < 0.1) return { needed: false, reason: 'only ruling lines' };
   if (glyphs === 0) return { needed: true, reason: 'no text layer' };
   if (ink.outside < 0.5) return { needed: false, reason: 'born-digital text' };
   // Most ink is not text. That means a scan only when an image fills the page (or the text was drawn as
