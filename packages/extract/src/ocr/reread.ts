@@ -66,8 +66,8 @@ export const LABEL_REREAD: RereadKind = {
 };
 
 /**
- * Read the given cells again; only readings `kind` accepts are returned. A page's cells are stacked into one
- * image and read as a block of single lines, so each page costs one recognition, not one per cell.
+ * Read the given cells again; only readings `kind` accepts are returned. The cells are stacked into one image
+ * and read as a block of single lines, so a table costs one recognition, not one per cell.
  */
 export async function rereadCells(
   cells: readonly Cell[],
@@ -76,22 +76,30 @@ export async function rereadCells(
   kind: RereadKind = AMOUNT_REREAD,
 ): Promise<Map<string, Reading>> {
   const out = new Map<string, Reading>();
-  const byPage = new Map<number, Cell[]>();
+  // One recognition per resolution, not per page: each call starts a recognizer (a process for the native
+  // engine), and pages of a document are usually drawn at one resolution.
+  const byDpi = new Map<number, { cell: Cell; page: number }[]>();
   for (const c of cells) {
     const page = c.provenance.page;
-    if (page && c.provenance.box && pages.geometry.has(page)) byPage.set(page, [...(byPage.get(page) ?? []), c]);
+    const geometry = page ? pages.geometry.get(page) : undefined;
+    if (page && geometry && c.provenance.box)
+      byDpi.set(geometry.dpi, [...(byDpi.get(geometry.dpi) ?? []), { cell: c, page }]);
   }
-  for (const [page, list] of byPage) {
-    const geometry = pages.geometry.get(page)!;
-    const prepared = await pages.prepared(page);
-    const { image, ranges } = stackCrops(list.map((cell) => cropCell(prepared, geometry.dpi, cell.provenance.box!)));
+  for (const [dpi, list] of byDpi) {
+    const crops: GreyImage[] = [];
+    const images = new Map<number, GreyImage>();
+    for (const { cell, page } of list) {
+      if (!images.has(page)) images.set(page, await pages.prepared(page));
+      crops.push(cropCell(images.get(page)!, dpi, cell.provenance.box!));
+    }
+    const { image, ranges } = stackCrops(crops);
     const words = await engine.recognize(image, {
       psm: 6,
-      dpi: geometry.dpi,
+      dpi,
       ...(kind.whitelist ? { whitelist: kind.whitelist } : {}),
       ...(kind.langs ? { langs: kind.langs } : {}),
     });
-    list.forEach((cell, i) => {
+    list.forEach(({ cell }, i) => {
       const [top, bottom] = ranges[i]!;
       const mine = words
         .filter((w) => {

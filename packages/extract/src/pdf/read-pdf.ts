@@ -68,6 +68,9 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     ...documentParams(bytes),
     // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
     disableFontFace: true,
+    // Nor are images read (text and rulings only): pdf.js would otherwise decode every image in JavaScript while
+    // building the operator list, a second or more per scanned page. Larger images are dropped unread.
+    maxImageSize: 1,
   });
   let doc: PdfDocument;
   try {
