@@ -123,7 +123,7 @@ function normalizeTable(
   previous: Recognised | undefined,
 ): { table: NormalizedTable; facts: Fact[]; recognised: Recognised } {
   const title = titleOf(t, p);
-  const byTitle = specByTitle(title, p);
+  const byTitle = specByTitle(title, p, t.method === 'ocr');
   const performanceSpec = p.tables.find((s) => s.kind === 'performance');
   // A printed but unrecognised title means another table (部门整体绩效指标表, 评价指标体系评分表): no header guess.
   const untitled = title === '';

@@ -17,26 +17,52 @@ export function tableNumberOf(table: ExtractedTable): string {
 /**
  * The table title: the extractor's when it names a known kind, else the first caption line that does (a report
  * heading such as `某部门2024年度部门决算表` printed above the table's own title), else the extractor's.
+ * Titles read by OCR may name their kind with a character or two misread (see specByTitle).
  */
 export function titleOf(table: ExtractedTable, profile: Profile): string {
+  const tolerant = table.method === 'ocr';
   const extracted = cleanLabel(table.title ?? '');
-  if (extracted !== '' && specByTitle(extracted, profile)) return extracted;
+  if (extracted !== '' && specByTitle(extracted, profile, tolerant)) return extracted;
   for (const line of table.caption) {
-    if (specByTitle(cleanLabel(line.text), profile)) return cleanLabel(line.text);
+    if (specByTitle(cleanLabel(line.text), profile, tolerant)) return cleanLabel(line.text);
   }
   return extracted;
 }
 
-/** The kind whose longest alias occurs in the title (exclusions respected). */
-export function specByTitle(title: string, profile: Profile): TableSpec | undefined {
+/** Edits (substitutions, insertions, deletions) to turn some substring of `text` into `pattern`. */
+export function substringDistance(pattern: string, text: string): number {
+  const p = [...pattern];
+  const t = [...text];
+  // row[j]: edits for the pattern so far against a substring of text ending at j (any start is free).
+  let row = new Array<number>(t.length + 1).fill(0);
+  for (let i = 1; i <= p.length; i += 1) {
+    const next = [i];
+    for (let j = 1; j <= t.length; j += 1) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return Math.min(...row);
+}
+
+/**
+ * The kind whose longest alias occurs in the title (exclusions respected). `tolerant` (titles read by OCR) also
+ * takes an alias found with up to one edit per six characters (`_般公共预算财政拔款支出决算表`), each edit costing
+ * two characters of its length: a longer alias read with a misread character still beats a short one that
+ * happens to occur (支出决算表), but an alias needing an insertion (基本) does not beat the exact title.
+ */
+export function specByTitle(title: string, profile: Profile, tolerant = false): TableSpec | undefined {
   const key = matchKey(title);
   if (key === '') return undefined;
-  let best: { spec: TableSpec; len: number } | undefined;
+  let best: { spec: TableSpec; score: number } | undefined;
   for (const spec of profile.tables) {
     if (spec.exclude.some((x) => key.includes(matchKey(x)))) continue;
     for (const alias of spec.titles) {
       const a = matchKey(alias);
-      if (key.includes(a) && (!best || a.length > best.len)) best = { spec, len: a.length };
+      const edits = key.includes(a) ? 0 : tolerant ? substringDistance(a, key) : Number.POSITIVE_INFINITY;
+      if (edits > Math.floor(a.length / 6)) continue;
+      const score = [...a].length - 2 * edits;
+      if (!best || score > best.score) best = { spec, score };
     }
   }
   return best?.spec;
