@@ -1,8 +1,8 @@
 /** Bad PDF input: each case is a DocumentError whose one-line message names the file and the reason. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFile } from '../src/extract-file.ts';
 import { DocumentError } from '../src/model.ts';
 import { renderPdf } from './fixtures/pdf/generate.ts';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ledgerlift-pdf-errors-'));
   good = await renderPdf([{ layout: 'portrait', tables: [{ ...incomeTable, rowsPerPage: undefined }] }]);
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function errorFor(name: string, bytes: Uint8Array | string): Promise<DocumentError> {
   const file = path.join(dir, name);
