@@ -1,4 +1,5 @@
 /** Glyphs → text lines (shared baseline, left to right) and line → text with the right spaces. */
+import { unionBoxes } from './geometry.ts';
 import type { Glyph, Line } from './types.ts';
 
 /** CJK ideographs, kana, hangul and full-width forms: no spaces are written between these. */
@@ -48,17 +49,7 @@ function sortByX(gs: Glyph[]): void {
 /** A line of glyphs sharing a baseline: sorted left to right, with its box and median font size. */
 function lineOf(gs: Glyph[]): Line {
   sortByX(gs);
-  let x0 = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const g of gs) {
-    if (g.x0 < x0) x0 = g.x0;
-    if (g.top < top) top = g.top;
-    if (g.x1 > x1) x1 = g.x1;
-    if (g.bottom > bottom) bottom = g.bottom;
-  }
-  return { x0, top, x1, bottom, glyphs: gs, size: medianSize(gs) };
+  return { ...unionBoxes(gs)!, glyphs: gs, size: medianSize(gs) };
 }
 
 /** Group upright glyphs into lines by baseline; each line sorted left to right. */

@@ -5,6 +5,7 @@
  */
 import { groupLines, splitRuns } from './lines.ts';
 import type { Glyph } from './types.ts';
+import { whitespaceBands } from './whitespace-bands.ts';
 
 /** Gaps wider than this (× font size) between glyphs of a line separate values, not words. */
 const VALUE_GAP = 1.0;
@@ -47,31 +48,11 @@ function runOf(run: readonly Glyph[]): Run {
 function innerGap(lines: readonly Run[][], left: number, right: number): boolean {
   const split = lines.filter((l) => l.length >= 2);
   if (split.length < MIN_LINES) return false;
-  const x0 = Math.floor(left);
-  const width = Math.ceil(right) - x0 + 1;
-  const count = new Int32Array(width);
-  for (const line of lines) {
-    for (const { x0: a, x1: b } of line)
-      for (let x = Math.max(0, Math.ceil(a) - x0); x <= Math.min(width - 1, b - x0); x++) count[x]! += 1;
-  }
-  const limit = Math.floor(CROSSING_SHARE * lines.length);
-  let gapStart = -1;
-  let seen = false;
-  for (let x = 0; x < width; x++) {
-    if (count[x]! <= limit) {
-      if (gapStart < 0) gapStart = x;
-      continue;
-    }
-    if (gapStart >= 0 && seen) {
-      const a = x0 + gapStart;
-      const b = x0 + x;
-      const both = lines.filter(
-        (l) => l.some((r) => r.value && r.x1 <= a + 0.5) && l.some((r) => r.value && r.x0 >= b - 0.5),
-      ).length;
-      if (both >= MIN_LINES && both >= BOTH_SIDES * lines.length) return true;
-    }
-    gapStart = -1;
-    seen = true;
+  for (const [a, b] of whitespaceBands(lines, left, right, CROSSING_SHARE)) {
+    const both = lines.filter(
+      (l) => l.some((r) => r.value && r.x1 <= a + 0.5) && l.some((r) => r.value && r.x0 >= b - 0.5),
+    ).length;
+    if (both >= MIN_LINES && both >= BOTH_SIDES * lines.length) return true;
   }
   return false;
 }

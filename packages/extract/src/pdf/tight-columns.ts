@@ -6,6 +6,7 @@
 import type { Box } from '../model.ts';
 import { unionBoxes } from './geometry.ts';
 import type { Glyph } from './types.ts';
+import { whitespaceBands } from './whitespace-bands.ts';
 
 /** A run of glyphs on one line (a cell candidate). */
 export type Chunk = Box & { glyphs: Glyph[] };
@@ -47,34 +48,16 @@ function edgesInside(lineWords: Chunk[][], left: number, right: number): number[
     .map((ws) => ws.filter((w) => w.x0 >= left && w.x1 < right))
     .filter((ws, i) => ws.length > 0 && ws.length === lineWords[i]!.filter((w) => w.x1 > left && w.x0 < right).length);
   if (inCol.length < 3) return [];
-  const x0 = Math.floor(left);
-  const width = Math.ceil(right) - x0 + 1;
-  const count = new Int32Array(width);
-  for (const ws of inCol)
-    for (const w of ws) for (let x = Math.ceil(w.x0) - x0; x <= Math.floor(w.x1) - x0; x++) count[x]! += 1;
-  const limit = Math.floor(CROSSING_SHARE * inCol.length);
   const out: number[] = [];
-  let gapStart = -1;
-  let seen = false;
-  for (let x = 0; x < width; x++) {
-    if (count[x]! <= limit) {
-      if (gapStart < 0) gapStart = x;
-      continue;
-    }
-    if (gapStart >= 0 && seen) {
-      const a = x0 + gapStart;
-      const b = x0 + x;
-      const sides = inCol.map((ws) => [
-        sideText(ws.filter((w) => w.x1 <= a + 0.5)),
-        sideText(ws.filter((w) => w.x0 >= b - 0.5)),
-      ]);
-      const both = sides.filter(([l, r]) => /[\p{L}\p{N}]/u.test(l!) && r !== '');
-      // The same text on one side in most rows is a unit or a repeated phrase ("40 years", "Projections of …").
-      const varied = (k: 0 | 1) => mostCommonShare(both.map((s) => s[k]!)) < REPEATED_SHARE;
-      if (both.length >= Math.max(3, BOTH_SIDES * inCol.length) && varied(0) && varied(1)) out.push((a + b) / 2);
-    }
-    gapStart = -1;
-    seen = true;
+  for (const [a, b] of whitespaceBands(inCol, left, right, CROSSING_SHARE)) {
+    const sides = inCol.map((ws) => [
+      sideText(ws.filter((w) => w.x1 <= a + 0.5)),
+      sideText(ws.filter((w) => w.x0 >= b - 0.5)),
+    ]);
+    const both = sides.filter(([l, r]) => /[\p{L}\p{N}]/u.test(l!) && r !== '');
+    // The same text on one side in most rows is a unit or a repeated phrase ("40 years", "Projections of …").
+    const varied = (k: 0 | 1) => mostCommonShare(both.map((s) => s[k]!)) < REPEATED_SHARE;
+    if (both.length >= Math.max(3, BOTH_SIDES * inCol.length) && varied(0) && varied(1)) out.push((a + b) / 2);
   }
   return out;
 }
