@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../src/model.ts';
 import { repairCodeHierarchy } from '../src/ocr/ocr-tables.ts';
+import { grid } from './fixtures/ocr/cells.ts';
 
-/** A code column and a name column, one OCR reading per cell. */
-function table(rows: [string, string][]): Cell[] {
-  return rows.flatMap(([code, name], row) =>
-    [code, name].map((text, col) => ({
-      text,
-      row,
-      col,
-      rowspan: 1,
-      colspan: 1,
-      header: false,
-      provenance: { page: 1 },
-      confidence: 0.8,
-    })),
-  );
-}
 const codes = (cells: Cell[]) => cells.filter((c) => c.col === 0).map((c) => c.text);
 
 // The functional classification nests by prefix: 221 住房保障支出 ⊃ 22102 住房改革支出 ⊃ 2210201 住房公积金.
@@ -32,7 +18,7 @@ const TRUE_CODES: [string, string][] = [
   ['合计', ''],
 ];
 const misread = (at: number, reading: string) =>
-  table(TRUE_CODES.map(([code, name], i): [string, string] => [i === at ? reading : code, name]));
+  grid(TRUE_CODES.map(([code, name], i): [string, string] => [i === at ? reading : code, name]));
 
 describe('repairCodeHierarchy', () => {
   it('gives a 类 misread by one digit the prefix its children agree on', () => {
@@ -46,14 +32,14 @@ describe('repairCodeHierarchy', () => {
   });
 
   it('leaves alone codes that agree, labels, far-off readings and a 项 whose prefix is already printed', () => {
-    const clean = table(TRUE_CODES);
+    const clean = grid(TRUE_CODES);
     expect(codes(repairCodeHierarchy(clean, 0))).toEqual(TRUE_CODES.map(([c]) => c));
     // Two digits off: more likely a misprint in the document than a misreading; validation reports it.
     expect(codes(repairCodeHierarchy(misread(4, '234'), 0))[4]).toBe('234');
     // Garbage in a 项 row: the next code is 221 (a 类), so nothing says which 项 it was.
     expect(codes(repairCodeHierarchy(misread(3, 'eat'), 0))[3]).toBe('eat');
     // Garbage before 20101 would become 201, which is printed above already.
-    const rows = table([
+    const rows = grid([
       ['201', 'a'],
       ['2010101', 'b'],
       ['eat', 'c'],

@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../src/model.ts';
 import { amountCandidates, cleanAmountText } from '../src/ocr/amount-candidates.ts';
 import { repairAmounts } from '../src/ocr/repair.ts';
+import { grid } from './fixtures/ocr/cells.ts';
 
-/** A body grid (no header) from rows of strings; every cell an OCR reading with confidence 0.8. */
-function grid(rows: string[][]): Cell[] {
-  return rows.flatMap((r, row) =>
-    r.map((text, col) => ({
-      text,
-      row,
-      col,
-      rowspan: 1,
-      colspan: 1,
-      header: false,
-      provenance: { page: 1 },
-      confidence: 0.8,
-    })),
-  );
-}
 const textAt = (cells: Cell[], row: number, col: number) => cells.find((c) => c.row === row && c.col === col)!.text;
 
 // A 支出决算表 shaped like the seeds' (合计 = 基本支出 + 项目支出; parent = Σ children; 合计 = Σ 类), sums checked by hand.
