@@ -40,23 +40,34 @@ export function trimEdgeJunk(cells: readonly Cell[]): Cell[] {
   });
 }
 
-/** In columns that hold classification codes, map confusable letters (2o1 → 201) where that yields a code. */
-export function repairCodes(cells: readonly Cell[], headerRows: number): Cell[] {
+/** Non-empty body cells by column. */
+function bodyColumns(cells: readonly Cell[], headerRows: number): Map<number, Cell[]> {
   const byCol = new Map<number, Cell[]>();
   for (const c of cells) {
     if (c.header || c.row < headerRows || c.text.trim() === '') continue;
     byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
   }
+  return byCol;
+}
+
+/** The cells with the given codes put in, each noting what was read. */
+function withCodes(cells: readonly Cell[], fixes: ReadonlyMap<Cell, string>): Cell[] {
+  return cells.map((c) => {
+    const code = fixes.get(c);
+    return code === undefined ? c : { ...c, text: code, notes: [...(c.notes ?? []), `ocr-cleaned: ${c.text}`] };
+  });
+}
+
+/** In columns that hold classification codes, map confusable letters (2o1 → 201) where that yields a code. */
+export function repairCodes(cells: readonly Cell[], headerRows: number): Cell[] {
+  const byCol = bodyColumns(cells, headerRows);
   const fixes = new Map<Cell, string>();
   for (const column of byCol.values()) {
     const mapped = column.map((c) => ({ cell: c, code: cleanAmountText(c.text, 0) }));
     if (mapped.filter((m) => CODE_RE.test(m.code)).length < column.length * 0.6) continue;
     for (const m of mapped) if (CODE_RE.test(m.code) && m.code !== m.cell.text) fixes.set(m.cell, m.code);
   }
-  return cells.map((c) => {
-    const code = fixes.get(c);
-    return code === undefined ? c : { ...c, text: code, notes: [...(c.notes ?? []), `ocr-cleaned: ${c.text}`] };
-  });
+  return withCodes(cells, fixes);
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -68,11 +79,7 @@ const HAN = /\p{Script=Han}/u;
  * follows it. Only a reading one digit off is changed, so a real misprint in the document is not papered over.
  */
 export function repairCodeHierarchy(cells: readonly Cell[], headerRows: number): Cell[] {
-  const byCol = new Map<number, Cell[]>();
-  for (const c of cells) {
-    if (c.header || c.row < headerRows || c.text.trim() === '') continue;
-    byCol.set(c.col, [...(byCol.get(c.col) ?? []), c]);
-  }
+  const byCol = bodyColumns(cells, headerRows);
   const fixes = new Map<Cell, string>();
   for (const column of byCol.values()) {
     const codes = column.filter((c) => CODE_RE.test(c.text.trim()));
@@ -98,10 +105,7 @@ export function repairCodeHierarchy(cells: readonly Cell[], headerRows: number):
       fixes.set(cell, prefix);
     });
   }
-  return cells.map((c) => {
-    const code = fixes.get(c);
-    return code === undefined ? c : { ...c, text: code, notes: [...(c.notes ?? []), `ocr-cleaned: ${c.text}`] };
-  });
+  return withCodes(cells, fixes);
 }
 
 /** How to look again at cells the arithmetic could not prove (see OcrOptions.reread). */
@@ -188,15 +192,14 @@ function doubtfulLabelRuns(cells: readonly Cell[], headerRows: number): LabelRun
 
 /**
  * Put re-read labels in place: the run's first cell gets the reading, the others are emptied (their text was part
- * of it). A reading replaces the page's only when the page's had Latin letters or was less sure.
+ * of it). Only runs holding Latin letters are re-read, so an accepted Chinese reading always replaces them.
  */
 function applyLabelReadings(cells: readonly Cell[], runs: readonly LabelRun[], readings: ReadonlyMap<string, Reading>) {
   const updates = new Map<Cell, Cell>();
   for (const run of runs) {
     const reading = readings.get(key(run.probe));
     const before = run.cells.map((c) => c.text).join('');
-    const sure = Math.min(...run.cells.map((c) => c.confidence));
-    if (!reading || reading.text === before || (!LATIN.test(before) && reading.confidence <= sure)) continue;
+    if (!reading || reading.text === before) continue;
     run.cells.forEach((c, i) => {
       const notes = [...(c.notes ?? []), `ocr-reread: ${c.text}`];
       updates.set(
