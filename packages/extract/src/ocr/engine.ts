@@ -3,11 +3,11 @@
  * `tesseract` CLI (about 2× faster per page here, used when installed and asked for). Both read language data
  * from a checked local folder only, so no step ever reaches for the network.
  */
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import type { Box } from '../model.ts';
 import { type GreyImage, toPgm } from './raster.ts';
+import { runTool, type ToolError } from './run-tool.ts';
 import { OCR_LANGUAGES, resolveTessdata } from './tessdata.ts';
 
 /** One recognised word (CJK words are 1–2 characters), with its box in image pixels. */
@@ -218,22 +218,17 @@ export function createTesseractCliEngine(options: EngineOptions = {}): OcrEngine
       args.push('--tessdata-dir', tessdata, '-c', 'preserve_interword_spaces=1', '-c', 'tessedit_do_invert=0');
       if (opts.whitelist) args.push('-c', `tessedit_char_whitelist=${opts.whitelist}`);
       args.push('tsv');
-      return new Promise((resolve, reject) => {
-        const child = spawn('tesseract', args, { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-        const out: Buffer[] = [];
-        const err: Buffer[] = [];
-        child.stdout.on('data', (d: Buffer) => out.push(d));
-        child.stderr.on('data', (d: Buffer) => err.push(d));
-        child.on('error', (e) => reject(new Error(`tesseract CLI could not start: ${e.message}`)));
-        child.on('close', (code) => {
-          if (code === 0) resolve(parseTsv(Buffer.concat(out).toString('utf8')));
-          else
-            reject(
-              new Error(`tesseract CLI failed (${code}): ${Buffer.concat(err).toString('utf8').trim().split('\n')[0]}`),
-            );
-        });
-        child.stdin.end(toPgm(image));
-      });
+      const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+      return runTool('tesseract', args, { input: toPgm(image), env }).then(
+        (out) => parseTsv(out.toString('utf8')),
+        (error: ToolError) => {
+          throw new Error(
+            error.code === undefined
+              ? `tesseract CLI could not start: ${error.detail}`
+              : `tesseract CLI failed (${error.code}): ${error.detail}`,
+          );
+        },
+      );
     },
     async close() {},
   };

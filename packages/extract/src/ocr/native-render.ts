@@ -3,13 +3,14 @@
  * writes raw pixels, several times less CPU than pdf.js's JavaScript JPEG decoder and canvas. Offered beside the
  * native tesseract engine, never required: without pdftoppm, pages are drawn by pdf.js as before.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DocumentError } from '../model.ts';
 import { type GreyImage, greyFromRgb } from './raster.ts';
 import type { PdfRaster } from './render.ts';
+import { runTool, type ToolError } from './run-tool.ts';
 
 let available: boolean | undefined;
 
@@ -55,25 +56,23 @@ export function withPdftoppm(file: string, bytes: Uint8Array, raster: PdfRaster)
     render(pageNo, dpi) {
       // Colour, not -gray: the grey conversion must fade red seals the way greyFromRgba does.
       const args = ['-r', String(dpi), '-f', String(pageNo), '-l', String(pageNo), pdfPath()];
-      return new Promise((resolve, reject) => {
-        const child = spawn('pdftoppm', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        const out: Buffer[] = [];
-        const err: Buffer[] = [];
-        child.stdout.on('data', (d: Buffer) => out.push(d));
-        child.stderr.on('data', (d: Buffer) => err.push(d));
-        child.on('error', (e) =>
-          reject(new DocumentError(file, `page ${pageNo}: pdftoppm could not start (${e.message})`)),
-        );
-        child.on('close', (code) => {
+      const failed = (reason: string) => new DocumentError(file, `page ${pageNo}: ${reason}`);
+      return runTool('pdftoppm', args).then(
+        (out) => {
           try {
-            if (code !== 0)
-              throw new Error(Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `exit ${code}`);
-            resolve(parsePpm(new Uint8Array(Buffer.concat(out))));
+            return parsePpm(new Uint8Array(out));
           } catch (error) {
-            reject(new DocumentError(file, `page ${pageNo}: pdftoppm failed (${(error as Error).message})`));
+            throw failed(`pdftoppm failed (${(error as Error).message})`);
           }
-        });
-      });
+        },
+        (error: ToolError) => {
+          throw failed(
+            error.code === undefined
+              ? `pdftoppm could not start (${error.detail})`
+              : `pdftoppm failed (${error.detail || `exit ${error.code}`})`,
+          );
+        },
+      );
     },
     async close() {
       if (dir) rmSync(dir, { recursive: true, force: true });
