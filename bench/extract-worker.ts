@@ -4,6 +4,7 @@
  * plus this process's peak RSS. Run by bench/run.ts.
  */
 import os from 'node:os';
+import { loadDependenciesPlainly } from '../packages/cli/src/plain-dependencies.ts';
 import { extractPdf } from '../packages/extract/src/pdf/index.ts';
 import { readSource } from '../packages/extract/src/source.ts';
 
@@ -15,6 +16,9 @@ interface FileResult {
   tables: number;
   error?: string;
 }
+
+// As the ledgerlift command does: pdf.js loads as Node loads it, not through the TypeScript loader.
+loadDependenciesPlainly();
 
 const files: FileResult[] = [];
 for (const file of process.argv.slice(2)) {

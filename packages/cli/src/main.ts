@@ -1,6 +1,9 @@
 /** Entry point of the `ledgerlift` command. */
 import { runCli } from './cli.ts';
 import { processIo } from './io.ts';
+import { loadDependenciesPlainly } from './plain-dependencies.ts';
+
+loadDependenciesPlainly();
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), processIo);

@@ -27,10 +27,30 @@ export function restoreNatives(): void {
   if (JSON.stringify !== natives.stringify) JSON.stringify = natives.stringify;
 }
 
+/** Import pdf.js and its worker bundle with source maps off (see loadPdfJs). */
+async function importPdfJs(): Promise<PdfJs> {
+  const maps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    const [pdfjs, worker] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+    ]);
+    // pdf.js runs its "worker" on this thread and would import the bundle itself; this is the copy it takes.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return pdfjs;
+  } finally {
+    process.setSourceMapsEnabled(maps);
+  }
+}
+
 let pdfjsPromise: Promise<PdfJs> | undefined;
-/** The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. */
+/**
+ * The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. Source maps are off
+ * while it loads: under a TypeScript loader they are on, and Node would read and parse pdf.js's 8 MB of maps.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+  pdfjsPromise ??= importPdfJs().then((pdfjs) => {
     restoreNatives();
     return pdfjs;
   });
