@@ -7,9 +7,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Matrix } from './geometry.ts';
-import { type FontMetrics, runsToGlyphs, type TextRun } from './glyphs.ts';
+import { type FontMetrics, type RawGlyph, runsToGlyphs, type TextRun } from './glyphs.ts';
 import { type OpCodes, operatorsToSegments } from './graphics.ts';
 import { uprightPage } from './orientation.ts';
+import { type OpFont, type TextOpCodes, textOpsToGlyphs } from './text-ops.ts';
 import type { PageContent } from './types.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -74,6 +75,19 @@ export function documentParams(bytes: Uint8Array) {
   };
 }
 
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** Characters of a page from pdf.js's text content (for fonts textOpsToGlyphs does not model). */
+async function textContentGlyphs(page: PdfPage, transform: Matrix): Promise<RawGlyph[]> {
+  const content = await page.getTextContent();
+  const metrics: FontMetrics = {};
+  for (const [name, style] of Object.entries(content.styles)) {
+    metrics[name] = { ascent: style.ascent, descent: style.descent };
+  }
+  const runs = content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i);
+  return runsToGlyphs(runs, transform, metrics);
+}
+
 /** A document opened with pdf.js for reading text and rulings; its methods throw pdf.js's errors. */
 export interface PdfPages {
   pages: number;
@@ -101,7 +115,8 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     await task.destroy().catch(() => undefined);
     throw error;
   }
-  const ops = pdfjs.OPS as unknown as OpCodes;
+  const ops = pdfjs.OPS as unknown as OpCodes & TextOpCodes;
+  const normalize = pdfjs.normalizeUnicode;
   return {
     pages: doc.numPages,
     async readPage(pageNo) {
@@ -109,13 +124,11 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
       const viewport = page.getViewport({ scale: 1 });
       const transform = viewport.transform as unknown as Matrix;
       const opList = await page.getOperatorList();
-      const content = await page.getTextContent();
-      const metrics: FontMetrics = {};
-      for (const [name, style] of Object.entries(content.styles)) {
-        metrics[name] = { ascent: style.ascent, descent: style.descent };
-      }
-      const runs = content.items.filter((i): i is TextRun & (typeof content.items)[number] => 'str' in i);
-      const raw = runsToGlyphs(runs, transform, metrics);
+      const fontOf = (name: string) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as OpFont) : undefined);
+      // The text comes from the operator list too, saving a second parse of the page; getTextContent only for
+      // fonts that path does not model.
+      const fromOps = textOpsToGlyphs(opList.fnArray, opList.argsArray, ops, transform, viewport, fontOf, normalize);
+      const raw = fromOps ?? (await textContentGlyphs(page, transform));
       const segments = operatorsToSegments(opList.fnArray, opList.argsArray, ops, transform);
       const result = uprightPage(pageNo, viewport.width, viewport.height, page.rotate, raw, segments);
       page.cleanup();
