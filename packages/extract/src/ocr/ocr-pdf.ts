@@ -9,7 +9,15 @@ import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from
 import { tablesFromContents } from '../pdf/build-tables.ts';
 import { openPdf } from '../pdf/document.ts';
 import type { PageContent } from '../pdf/types.ts';
-import { DEFAULT_DPI, mapLimit, nativeEngine, type OcrOptions, type OcrSession, ocrSession } from './engine-choice.ts';
+import {
+  DEFAULT_DPI,
+  mapLimit,
+  nativeEngine,
+  type OcrOptions,
+  type OcrSession,
+  ocrSession,
+  SCAN_DPI,
+} from './engine-choice.ts';
 import { hasPdftoppm, withPdftoppm } from './native-render.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type ScoredBox } from './ocr-page.ts';
@@ -62,8 +70,7 @@ export async function substituteOcrPages(
   // One page more than the pool can run, so rendering the next page overlaps recognition.
   const limit = (options.workers ?? availableParallelism()) + 1;
   await mapLimit(todo, limit, async ({ page, reason, scanDpi }) => {
-    // A scan is read at its own resolution (raised to 200: 9 pt digits below ~25 px lose strokes); vector pages at the default.
-    const dpi = options.dpi ?? (scanDpi ? Math.min(400, Math.max(200, scanDpi)) : DEFAULT_DPI);
+    const dpi = options.dpi ?? (scanDpi ? SCAN_DPI : DEFAULT_DPI);
     try {
       const image = await draw(page, dpi);
       const result = await ocrImage(page, image, dpi, await session.engine());
