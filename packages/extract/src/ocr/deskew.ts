@@ -19,7 +19,8 @@ function subsample(image: GreyImage, factor: number): GreyImage {
 
 /** Estimated skew in degrees within ±maxDegrees (rotate by the negative to straighten). */
 export function estimateSkew(image: GreyImage, maxDegrees = 3, step = 0.1): number {
-  const factor = Math.max(1, Math.floor(Math.min(image.width, image.height) / 1000));
+  // 800 or more samples across the short side (every other pixel from 200 DPI up) place lines to under 0.1°.
+  const factor = Math.max(1, Math.floor(Math.min(image.width, image.height) / 800));
   // Only every factor-th pixel is looked at, so only those are thresholded (a full-page mask costs more than the sweep).
   const sample = subsample(image, factor);
   const threshold = otsuThreshold(sample);
