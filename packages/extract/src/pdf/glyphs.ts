@@ -47,7 +47,8 @@ export function typicalAdvance(ch: string): number {
   return 0.55;
 }
 
-function unit(x: number, y: number): [number, number] {
+/** The direction of (x, y) as a unit vector; (0, 0) stays (0, 0). */
+export function unit(x: number, y: number): [number, number] {
   const n = Math.hypot(x, y) || 1;
   return [x / n, y / n];
 }

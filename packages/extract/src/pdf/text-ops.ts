@@ -7,7 +7,7 @@
  */
 
 import { apply, type Matrix, multiply } from './geometry.ts';
-import { type RawGlyph, typicalAdvance } from './glyphs.ts';
+import { type RawGlyph, typicalAdvance, unit } from './glyphs.ts';
 
 /** The pdf.js operator codes this module reads (pdfjs-dist `OPS`). */
 export interface TextOpCodes {
@@ -64,11 +64,6 @@ const SPACE_MAX = 0.65;
 // Format marks (zero-width space, joiners, soft hyphen) take no place on the page; pdf.js's text drops them too.
 const FORMAT_MARK = /^\p{Cf}+$/u;
 const WHITESPACE = /^\s+$/u;
-
-function unit(x: number, y: number): [number, number] {
-  const n = Math.hypot(x, y) || 1;
-  return [x / n, y / n];
-}
 
 /**
  * Characters of a page's text operators in display space (`viewport` maps PDF space to the displayed page,
