@@ -9,11 +9,13 @@ import path from 'node:path';
 import type { Matrix } from './geometry.ts';
 import { type FontMetrics, type RawGlyph, runsToGlyphs, type TextRun } from './glyphs.ts';
 import { type OpCodes, operatorsToSegments } from './graphics.ts';
+import { InProcessPort } from './in-process-port.ts';
 import { uprightPage } from './orientation.ts';
 import { type OpFont, type TextOpCodes, textOpsToGlyphs } from './text-ops.ts';
 import type { PageContent } from './types.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJsWorker = typeof import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
 // The legacy build's core-js polyfills replace these natives process-wide with slower JavaScript versions
@@ -29,7 +31,7 @@ export function restoreNatives(): void {
 }
 
 /** Import pdf.js and its worker bundle with source maps off (see loadPdfJs). */
-async function importPdfJs(): Promise<PdfJs> {
+async function importPdfJs(): Promise<{ pdfjs: PdfJs; worker: PdfJsWorker }> {
   const maps = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(false);
   try {
@@ -39,21 +41,25 @@ async function importPdfJs(): Promise<PdfJs> {
     ]);
     // pdf.js runs its "worker" on this thread and would import the bundle itself; this is the copy it takes.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return pdfjs;
+    return { pdfjs, worker };
   } finally {
     process.setSourceMapsEnabled(maps);
   }
 }
 
-let pdfjsPromise: Promise<PdfJs> | undefined;
+let pdfjsPromise: Promise<{ pdfjs: PdfJs; worker: PdfJsWorker }> | undefined;
 /**
  * The pdf.js legacy build, loaded once, with the natives its polyfills replaced put back. Source maps are off
  * while it loads: under a TypeScript loader they are on, and Node would read and parse pdf.js's 8 MB of maps.
  */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= importPdfJs().then((pdfjs) => {
+  return loadBoth().then(({ pdfjs }) => pdfjs);
+}
+
+function loadBoth(): Promise<{ pdfjs: PdfJs; worker: PdfJsWorker }> {
+  pdfjsPromise ??= importPdfJs().then((both) => {
     restoreNatives();
-    return pdfjs;
+    return both;
   });
   return pdfjsPromise;
 }
@@ -97,9 +103,14 @@ export interface PdfPages {
 
 /** Open PDF bytes with pdf.js (no checks of our own; pdf.js's error when it refuses them). */
 export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
-  const pdfjs = await loadPdfJs();
+  const { pdfjs, worker: workerBundle } = await loadBoth();
+  // pdf.js's two halves talk through a port that does not clone operator lists (in-process-port.ts).
+  const port = new InProcessPort();
+  workerBundle.WorkerMessageHandler.initializeFromPort(port);
+  const worker = new pdfjs.PDFWorker({ port: port as never });
   const task = pdfjs.getDocument({
     ...documentParams(bytes),
+    worker,
     // Nothing is rendered here: skip turning embedded fonts into font faces (saves time per page).
     disableFontFace: true,
     // Nor are images read (text and rulings only): pdf.js would otherwise decode every image in JavaScript while
@@ -113,6 +124,8 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     restoreNatives();
   } catch (error) {
     await task.destroy().catch(() => undefined);
+    worker.destroy();
+    port.terminate();
     throw error;
   }
   const ops = pdfjs.OPS as unknown as OpCodes & TextOpCodes;
@@ -136,6 +149,8 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     },
     async close() {
       await task.destroy();
+      worker.destroy();
+      port.terminate();
     },
   };
 }
