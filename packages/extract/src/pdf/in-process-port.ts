@@ -24,7 +24,7 @@ export function copyMessage(message: unknown, transfer?: unknown[]): unknown {
   if (isOperatorListChunk(chunk)) {
     return {
       ...(message as object),
-      chunk: { ...chunk, fnArray: [...chunk.fnArray], argsArray: [...chunk.argsArray] },
+      chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() },
     };
   }
   return structuredClone(message, transfer?.length ? { transfer: transfer as never } : undefined);

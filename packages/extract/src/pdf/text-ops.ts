@@ -80,6 +80,8 @@ export function textOpsToGlyphs(
   normalize: (text: string) => string,
 ): RawGlyph[] | undefined {
   const out: RawGlyph[] = [];
+  // A page repeats few distinct characters many times: normalise each once.
+  const normalized = new Map<string, string>();
   const stack: TextState[] = [];
   let state: TextState = {
     ctm: [1, 0, 0, 1, 0, 0],
@@ -167,7 +169,12 @@ export function textOpsToGlyphs(
           advance -= (glyph * size) / 1000;
           continue;
         }
-        const text = normalize(glyph.unicode ?? '');
+        const unicode = glyph.unicode ?? '';
+        let text = normalized.get(unicode);
+        if (text === undefined) {
+          text = normalize(unicode);
+          normalized.set(unicode, text);
+        }
         const spacing = (glyph.originalCharCode === 0x20 ? state.wordSpacing : 0) + state.charSpacing;
         const width = glyph.width * advanceScale;
         const start = apply(base, advance * hs, 0);
