@@ -18,12 +18,12 @@ import {
   ocrSession,
   SCAN_DPI,
 } from './engine-choice.ts';
-import { hasPdftoppm, withPdftoppm } from './native-render.ts';
+import { hasPoppler, withPoppler } from './native-render.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type ScoredBox } from './ocr-page.ts';
 import { finishOcrTable, type Reread } from './ocr-tables.ts';
 import { type PreparedImages, preparedImages } from './prepared-images.ts';
-import { openPdfRaster, type PdfRaster } from './render.ts';
+import { openPathSummaries, openPdfRaster, type PdfRaster } from './render.ts';
 import type { PageSource } from './reread.ts';
 import { OcrSetupError } from './tessdata.ts';
 
@@ -115,6 +115,21 @@ export function rereadPlan(options: OcrOptions, session: OcrSession, pages: Page
 }
 
 /**
+ * A raster for the OCR check and OCR itself. With Poppler here, the check learns a page's images from pdfimages
+ * instead of decoding them in pdf.js, and pages are drawn by pdftoppm when `nativeRender` asks for it.
+ */
+async function checkingRaster(file: string, bytes: Uint8Array, nativeRender: boolean): Promise<PdfRaster> {
+  const drawn = await openPdfRaster(file, bytes);
+  const render = nativeRender && hasPoppler('pdftoppm');
+  if (!hasPoppler('pdfimages')) return render ? withPoppler(file, bytes, drawn, { render }) : drawn;
+  const paths = await openPathSummaries(file, bytes).catch(async (error) => {
+    await drawn.close();
+    throw error;
+  });
+  return withPoppler(file, bytes, drawn, { render, paths });
+}
+
+/**
  * True when any of the given pages (read from the text layer) needs OCR. Lets a born-digital document with a
  * short or blank page (a cover, a page left empty) keep its text-layer tables without the whole OCR path.
  */
@@ -123,7 +138,7 @@ export async function somePageNeedsOcr(
   bytes: Uint8Array,
   pages: readonly PageContent[],
 ): Promise<boolean> {
-  const raster = await openPdfRaster(source.path, bytes);
+  const raster = await checkingRaster(source.path, bytes, false);
   try {
     for (const content of pages) {
       const verdict = await pageNeedsOcr(content, raster).catch(() => ({ needed: true }));
@@ -143,12 +158,11 @@ export async function ocrPdf(
   options: OcrOptions = {},
 ): Promise<ExtractedDocument> {
   const pdf = await openPdf(source.path, bytes);
-  const drawn = await openPdfRaster(source.path, bytes).catch(async (error) => {
+  // The native engine comes with native rendering when Poppler is here: the whole path then runs outside JS.
+  const raster = await checkingRaster(source.path, bytes, nativeEngine(options)).catch(async (error) => {
     await pdf.close();
     throw error;
   });
-  // The native engine comes with native rendering when Poppler is here: the whole path then runs outside JS.
-  const raster = nativeEngine(options) && hasPdftoppm() ? withPdftoppm(source.path, bytes, drawn) : drawn;
   const session = ocrSession(options);
   try {
     const contents: (PageContent | undefined)[] = [];
