@@ -47,12 +47,6 @@ export async function engineFor(options: OcrOptions): Promise<{ engine: OcrEngin
   return { engine, owned: true };
 }
 
-/** True when the options pick the native tesseract CLI (by name or as a running engine). */
-export function nativeEngine(options: OcrOptions): boolean {
-  const choice = options.engine;
-  return typeof choice === 'string' ? choice === 'cli' : choice?.name === 'tesseract-cli';
-}
-
 /** An engine started on first use and closed (if this session started it) at the end. */
 export interface OcrSession {
   engine(): Promise<OcrEngine>;

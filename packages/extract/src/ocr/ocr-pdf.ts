@@ -9,15 +9,7 @@ import type { ExtractedDocument, ExtractedTable, SourceDocument, TextLine } from
 import { tablesFromContents } from '../pdf/build-tables.ts';
 import { openPdf } from '../pdf/document.ts';
 import type { PageContent } from '../pdf/types.ts';
-import {
-  DEFAULT_DPI,
-  mapLimit,
-  nativeEngine,
-  type OcrOptions,
-  type OcrSession,
-  ocrSession,
-  SCAN_DPI,
-} from './engine-choice.ts';
+import { DEFAULT_DPI, mapLimit, type OcrOptions, type OcrSession, ocrSession, SCAN_DPI } from './engine-choice.ts';
 import { hasPoppler, withPoppler } from './native-render.ts';
 import { type OcrVerdict, pageNeedsOcr } from './needs-ocr.ts';
 import { ocrImage, type ScoredBox } from './ocr-page.ts';
@@ -115,12 +107,13 @@ export function rereadPlan(options: OcrOptions, session: OcrSession, pages: Page
 }
 
 /**
- * A raster for the OCR check and OCR itself. With Poppler here, the check learns a page's images from pdfimages
- * instead of decoding them in pdf.js, and pages are drawn by pdftoppm when `nativeRender` asks for it.
+ * A raster for the OCR check and OCR itself. With Poppler here, pages are drawn by pdftoppm (libjpeg decodes a
+ * scan several times faster than pdf.js's JavaScript), and the check learns a page's images from pdfimages
+ * instead of decoding them at all. Without it, pdf.js does both.
  */
-async function checkingRaster(file: string, bytes: Uint8Array, nativeRender: boolean): Promise<PdfRaster> {
+async function checkingRaster(file: string, bytes: Uint8Array): Promise<PdfRaster> {
   const drawn = await openPdfRaster(file, bytes);
-  const render = nativeRender && hasPoppler('pdftoppm');
+  const render = hasPoppler('pdftoppm');
   if (!hasPoppler('pdfimages')) return render ? withPoppler(file, bytes, drawn, { render }) : drawn;
   const paths = await openPathSummaries(file, bytes).catch(async (error) => {
     await drawn.close();
@@ -138,7 +131,7 @@ export async function somePageNeedsOcr(
   bytes: Uint8Array,
   pages: readonly PageContent[],
 ): Promise<boolean> {
-  const raster = await checkingRaster(source.path, bytes, false);
+  const raster = await checkingRaster(source.path, bytes);
   try {
     for (const content of pages) {
       const verdict = await pageNeedsOcr(content, raster).catch(() => ({ needed: true }));
@@ -158,8 +151,7 @@ export async function ocrPdf(
   options: OcrOptions = {},
 ): Promise<ExtractedDocument> {
   const pdf = await openPdf(source.path, bytes);
-  // The native engine comes with native rendering when Poppler is here: the whole path then runs outside JS.
-  const raster = await checkingRaster(source.path, bytes, nativeEngine(options)).catch(async (error) => {
+  const raster = await checkingRaster(source.path, bytes).catch(async (error) => {
     await pdf.close();
     throw error;
   });
