@@ -3,7 +3,10 @@
  * in one run — wall and CPU time per page and peak RSS of both — plus a generated 500-page PDF for the memory
  * ceiling. The target ratio is on wall time per page; CPU time per page shows what the cores cost (ledgerlift
  * reads pages on several threads, pdftotext runs on one), and the load average shows how busy the machine was.
- * Usage: pnpm bench [-- --corpus DIR] [--pages 500] [--no-corpus]
+ * Each set is timed in `--rounds` alternating rounds (ledgerlift, then pdftotext) and each tool's median round is
+ * reported with the range of the ratio over the rounds: on a shared 2-core machine single runs of either tool
+ * vary by a third.
+ * Usage: pnpm bench [-- --corpus DIR] [--pages 500] [--rounds 3] [--no-corpus]
  * Writes bench/results/bench-<timestamp>.json and prints a table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -23,6 +26,7 @@ const results = path.join(here, 'results');
 mkdirSync(results, { recursive: true });
 const corpus = opt('--corpus') ?? process.env.CORPUS_EXTERNAL ?? '/work/shared/corpus-external';
 const bigPages = Number(opt('--pages') ?? 500);
+const rounds = Math.max(1, Number(opt('--rounds') ?? 3));
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** The generated long document: the fixture pages repeated up to `bigPages` pages. */
@@ -130,24 +134,33 @@ const report: Record<string, unknown>[] = [];
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const load = () => os.loadavg()[0]!;
 console.log(`cores: ${os.availableParallelism()}, load average (1 min) at start: ${fmt(load(), 2)}\n`);
+console.log(`median of ${rounds} alternating rounds per tool; wall ratio range over the rounds in brackets\n`);
 console.log(
   'set | tool | cores | pages | wall s | CPU s | wall ms/page | CPU ms/page | peak RSS MB | wall ratio | CPU ratio',
 );
 console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+const perPage = (m: Measure, key: 'seconds' | 'cpuSeconds') => m[key] / m.pages;
+/** The round whose wall time is the median. */
+const median = <T extends Measure>(ms: T[]): T => [...ms].sort((a, b) => a.seconds - b.seconds)[ms.length >> 1]!;
 for (const [name, files] of sets) {
-  const ours = ledgerlift(files);
-  const pagesOf = new Map(ours.perFile.map((f) => [f.file, f.pages]));
-  const theirs = pdftotext(files, pagesOf);
-  const perPage = (m: Measure, key: 'seconds' | 'cpuSeconds') => m[key] / m.pages;
+  const runs: { ours: ReturnType<typeof ledgerlift>; theirs: Measure }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const ours = ledgerlift(files);
+    runs.push({ ours, theirs: pdftotext(files, new Map(ours.perFile.map((f) => [f.file, f.pages]))) });
+  }
+  const ours = { ...median(runs.map((r) => r.ours)), peakRssMb: Math.max(...runs.map((r) => r.ours.peakRssMb)) };
+  const theirs = median(runs.map((r) => r.theirs));
   const ratio = perPage(ours, 'seconds') / perPage(theirs, 'seconds');
   const cpuRatio = perPage(ours, 'cpuSeconds') / perPage(theirs, 'cpuSeconds');
+  const roundRatios = runs.map((r) => perPage(r.ours, 'seconds') / perPage(r.theirs, 'seconds'));
+  const range = `${fmt(Math.min(...roundRatios), 2)}–${fmt(Math.max(...roundRatios), 2)}`;
   for (const [tool, m] of [
     ['ledgerlift extractPdf', ours],
     ['pdftotext -layout', theirs],
   ] as const) {
     const ourRow = tool.startsWith('ledgerlift');
     console.log(
-      `${name} | ${tool} | ${m.cores} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds, 2)} | ${fmt(1000 * perPage(m, 'seconds'))} | ${fmt(1000 * perPage(m, 'cpuSeconds'))} | ${fmt(m.peakRssMb, 0)} | ${ourRow ? `${fmt(ratio, 2)}×` : '1×'} | ${ourRow ? `${fmt(cpuRatio, 2)}×` : '1×'}`,
+      `${name} | ${tool} | ${m.cores} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds, 2)} | ${fmt(1000 * perPage(m, 'seconds'))} | ${fmt(1000 * perPage(m, 'cpuSeconds'))} | ${fmt(m.peakRssMb, 0)} | ${ourRow ? `${fmt(ratio, 2)}× [${range}]` : '1×'} | ${ourRow ? `${fmt(cpuRatio, 2)}×` : '1×'}`,
     );
   }
   report.push({
@@ -156,6 +169,7 @@ for (const [name, files] of sets) {
     ledgerlift: { ...ours, perFile: undefined },
     pdftotext: theirs,
     timeRatio: ratio,
+    roundRatios,
     cpuRatio,
     loadAverageAfter: load(),
   });
