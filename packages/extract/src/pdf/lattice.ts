@@ -78,8 +78,26 @@ function recordLines(cellGlyphs: readonly Glyph[][]): number[] {
   return out;
 }
 
+/** True when every upright glyph of a row sits on one baseline (as groupLines groups them): nothing to split. */
+function onOneLine(cellGlyphs: readonly Glyph[][]): boolean {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  let size = Number.POSITIVE_INFINITY;
+  for (const gs of cellGlyphs) {
+    for (const g of gs) {
+      if (!g.upright) continue;
+      low = Math.min(low, g.baseline);
+      high = Math.max(high, g.baseline);
+      size = Math.min(size, Math.max(1, g.size));
+    }
+  }
+  return !(high - low > 0.35 * size);
+}
+
 /** y positions splitting one grid row into records (stacked numbers, or blocks parted by blank lines). */
 function rowCuts(cellGlyphs: readonly Glyph[][]): number[] {
+  // Most rows hold one line of text: neither kind of record split can apply.
+  if (onOneLine(cellGlyphs)) return [];
   const baselines = recordLines(cellGlyphs);
   if (baselines.length > 1) return baselines.slice(1).map((b, i) => (baselines[i]! + b) / 2);
   return recordBlockCuts(cellGlyphs);

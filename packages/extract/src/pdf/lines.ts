@@ -117,14 +117,15 @@ export function blockText(glyphs: readonly Glyph[]): string {
       .join('');
   }
   // Inside a cell, letter-spaced CJK (项  目) is one word: drop spaces between CJK characters.
-  const lines = groupLines(glyphs).map((l) =>
-    lineText(l.glyphs).replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, ''),
-  );
+  const lines = groupLines(glyphs).map((l) => {
+    const line = lineText(l.glyphs);
+    return line.includes(' ') ? line.replace(/(?<=\p{Script=Han}) +(?=\p{Script=Han})/gu, '') : line;
+  });
   let text = '';
   for (const line of lines) {
     if (text === '') text = line;
     else text += isCjk(text.at(-1) ?? '') && isCjk(line[0] ?? '') ? line : ` ${line}`;
   }
   // Dot leaders after a label ("Robbery . . . . . .") are layout, not content.
-  return text.replace(/(\s*[.·…]\s*){4,}$/u, '').trim();
+  return (/[.·…]/.test(text) ? text.replace(/(\s*[.·…]\s*){4,}$/u, '') : text).trim();
 }
