@@ -2,38 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { mergeContinuations } from '../src/pdf/continuation.ts';
 import type { PageTable } from '../src/pdf/types.ts';
+import { gridPageTable } from './fixtures/pdf/page-table.ts';
 
 const HEADER = ['项目', '年初结转和结余', '本年收入', '本年支出'];
 
 /** A ruled one-page table: the header row, then the given body rows. */
 function pageTable(page: number, title: string | undefined, body: string[][]): PageTable {
-  const rows = [HEADER, ...body];
-  return {
+  const layout = { top: 100, rowHeight: 20, cellEdges: [50, 175, 300, 425, 550] };
+  return gridPageTable(
     page,
-    box: { x0: 50, top: 100, x1: 550, bottom: 100 + 20 * rows.length },
-    nRows: rows.length,
-    nCols: HEADER.length,
-    headerRows: 1,
-    cells: rows.flatMap((cols, row) =>
-      cols.map((text, col) => ({
-        text,
-        row,
-        col,
-        rowspan: 1,
-        colspan: 1,
-        header: row === 0,
-        provenance: {
-          page,
-          box: { x0: 50 + 125 * col, top: 100 + 20 * row, x1: 175 + 125 * col, bottom: 120 + 20 * row },
-        },
-        confidence: 1,
-      })),
-    ),
-    method: 'pdf-lattice',
-    columnEdges: [50, 175, 300, 425, 550],
-    title,
-    caption: [],
-  };
+    [HEADER, ...body],
+    { ...layout, method: 'pdf-lattice', confidence: 1 },
+    { title, caption: [] },
+  );
 }
 
 describe('mergeContinuations', () => {

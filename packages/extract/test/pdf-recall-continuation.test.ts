@@ -2,36 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { mergeContinuations } from '../src/pdf/continuation.ts';
 import type { PageTable } from '../src/pdf/types.ts';
+import { gridPageTable } from './fixtures/pdf/page-table.ts';
 
 /** A two-column unruled table on one page: the header row "Program | Budget", then the body rows. */
 function pageTable(page: number, body: string[][], above: string[]): PageTable {
-  const rows = [['Program', 'Budget'], ...body];
-  return {
+  const layout = { top: 200, rowHeight: 27, cellEdges: [80, 380, 510], columnEdges: [80, 380, 511] };
+  return gridPageTable(
     page,
-    box: { x0: 80, top: 200, x1: 510, bottom: 200 + 27 * rows.length },
-    nRows: rows.length,
-    nCols: 2,
-    headerRows: 1,
-    cells: rows.flatMap((cols, row) =>
-      cols.map((text, col) => ({
-        text,
-        row,
-        col,
-        rowspan: 1,
-        colspan: 1,
-        header: row === 0,
-        provenance: {
-          page,
-          box: { x0: 80 + 300 * col, top: 200 + 27 * row, x1: 380 + 130 * col, bottom: 227 + 27 * row },
-        },
-        confidence: 0.8,
-      })),
-    ),
-    method: 'pdf-stream',
-    columnEdges: [80, 380, 511],
-    caption: above.map((text, i) => ({ lineNo: 10 * page + i, page, text })),
-    ...(above.length ? { title: above[0] } : {}),
-  };
+    [['Program', 'Budget'], ...body],
+    { ...layout, method: 'pdf-stream', confidence: 0.8 },
+    {
+      caption: above.map((text, i) => ({ lineNo: 10 * page + i, page, text })),
+      ...(above.length ? { title: above[0] } : {}),
+    },
+  );
 }
 
 describe('mergeContinuations after running text', () => {

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { tableRows } from '../src/pdf/grid.ts';
 import { findLattices } from '../src/pdf/lattice.ts';
 import { findStreamTables } from '../src/pdf/stream.ts';
-import type { Line, Segment } from '../src/pdf/types.ts';
-import { SIZE, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
+import type { Segment } from '../src/pdf/types.ts';
+import { textLine as line, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
 
-/** One text line of words, each [text, x], at `top`. */
-function line(parts: [string, number][], top: number): Line {
-  const gs = parts.flatMap(([t, x]) => wordGlyphs(t, x, top));
-  return { glyphs: gs, size: SIZE, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, top, bottom: top + SIZE };
-}
+/** A line of three words at x = 0, 100 and 200. */
+const row = (a: string, b: string, c: string, top: number) =>
+  line(
+    [
+      [a, 0],
+      [b, 100],
+      [c, 200],
+    ],
+    top,
+  );
 
 describe('ruled tables with open sides', () => {
   it('keeps the outer columns of a table ruled across its width but with verticals only between inner columns', () => {
@@ -37,16 +42,6 @@ describe('ruled tables with open sides', () => {
 });
 
 describe('unruled table ends', () => {
-  const row = (a: string, b: string, c: string, top: number) =>
-    line(
-      [
-        [a, 0],
-        [b, 100],
-        [c, 200],
-      ],
-      top,
-    );
-
   it('ends the table at its source line: a numbered heading below it is not a row', () => {
     // Rows every 14 pt; "Source: …" at 56; the heading "3.3  Measuring literacy" (two chunks 15 pt apart) at
     // 80 is within three line heights of the source line, so without the rule it would join as a row.
@@ -107,15 +102,6 @@ describe('unruled table ends', () => {
 });
 
 describe('unruled columns, ruled rows', () => {
-  const row = (a: string, b: string, c: string, top: number) =>
-    line(
-      [
-        [a, 0],
-        [b, 100],
-        [c, 200],
-      ],
-      top,
-    );
   const rule = (y: number): Segment => ({ x0: 0, x1: 300, top: y, bottom: y, orientation: 'h' });
 
   it('keeps a wrapped label in its record when rules part the records', () => {

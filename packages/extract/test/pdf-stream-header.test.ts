@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findStreamTables } from '../src/pdf/stream.ts';
-import type { Line } from '../src/pdf/types.ts';
-import { SIZE, wordGlyphs } from './fixtures/pdf/word-glyphs.ts';
-
-function line(parts: [string, number][], top: number): Line {
-  const gs = parts.flatMap(([t, x]) => wordGlyphs(t, x, top));
-  return { glyphs: gs, size: SIZE, x0: gs[0]!.x0, x1: gs[gs.length - 1]!.x1, top, bottom: top + SIZE };
-}
+import { textLine as line } from './fixtures/pdf/word-glyphs.ts';
 
 describe('findStreamTables header lines', () => {
   it('keeps two body columns apart when a header centred over the second straddles the gap between them', () => {

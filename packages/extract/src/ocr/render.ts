@@ -4,7 +4,7 @@
  * page its images cover. Failures become DocumentError with one-line reasons.
  */
 import { DocumentError } from '../model.ts';
-import { documentParams } from '../pdf/document.ts';
+import { documentParams, loadPdfJs } from '../pdf/document.ts';
 import { type GreyImage, greyFromRgba } from './raster.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -114,7 +114,7 @@ export interface PathSummaries {
  * 300 DPI scan's JPEG in JavaScript only to learn its size cost about 0.7 CPU s a page.
  */
 export async function openPathSummaries(file: string, bytes: Uint8Array): Promise<PathSummaries> {
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs: PdfJs = await loadPdfJs();
   const task = pdfjs.getDocument({ ...documentParams(bytes), maxImageSize: 1 });
   const doc = await task.promise.catch(async (error: unknown) => {
     await task.destroy().catch(() => undefined);
@@ -143,7 +143,7 @@ export async function openPathSummaries(file: string, bytes: Uint8Array): Promis
 
 /** Open PDF bytes for rendering; throws DocumentError(file, reason) when pdf.js refuses them. */
 export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<PdfRaster> {
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs: PdfJs = await loadPdfJs();
   const task = pdfjs.getDocument(documentParams(bytes));
   let doc: PdfDocument;
   try {

@@ -5,14 +5,52 @@
 import { apply, type Matrix, multiply } from './geometry.ts';
 import type { Segment } from './types.ts';
 
-/** The pdf.js operator codes this module reads (pdfjs-dist `OPS`). */
-export interface OpCodes {
+/** The pdf.js operator codes that change the graphics state's stack and transform (pdfjs-dist `OPS`). */
+export interface StateOpCodes {
   save: number;
   restore: number;
   transform: number;
-  constructPath: number;
   paintFormXObjectBegin: number;
   paintFormXObjectEnd: number;
+}
+
+/** A graphics state: at least the current transformation matrix. */
+export interface GraphicsState {
+  ctm: Matrix;
+}
+
+/**
+ * Apply `fn` when it is one of the state operators (q, Q, cm, a form XObject's begin and end) and return the
+ * current state after it; undefined for any other operator. q pushes a copy, so states may be changed in place.
+ */
+export function stepGraphicsState<S extends GraphicsState>(
+  fn: number | undefined,
+  args: unknown[] | null,
+  ops: StateOpCodes,
+  state: S,
+  stack: S[],
+): S | undefined {
+  if (fn === ops.save) {
+    stack.push({ ...state });
+    return state;
+  }
+  if (fn === ops.restore || fn === ops.paintFormXObjectEnd) return stack.pop() ?? state;
+  if (fn === ops.transform) {
+    if (args) state.ctm = multiply(state.ctm, args as unknown as Matrix);
+    return state;
+  }
+  if (fn === ops.paintFormXObjectBegin) {
+    stack.push({ ...state });
+    const m = args?.[0] as Matrix | null | undefined;
+    if (m && m.length === 6) state.ctm = multiply(state.ctm, m);
+    return state;
+  }
+  return undefined;
+}
+
+/** The pdf.js operator codes this module reads (pdfjs-dist `OPS`). */
+export interface OpCodes extends StateOpCodes {
+  constructPath: number;
   setFillRGBColor: number;
   setStrokeRGBColor: number;
   stroke: number;
@@ -144,16 +182,10 @@ export function operatorsToSegments(
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
-    if (fn === ops.save) stack.push({ ...state });
-    else if (fn === ops.restore) state = stack.pop() ?? state;
-    else if (fn === ops.transform && args) state.ctm = multiply(state.ctm, args as unknown as Matrix);
+    const next = stepGraphicsState(fn, args, ops, state, stack);
+    if (next) state = next;
     else if (fn === ops.setFillRGBColor) state.fill = args?.[0];
     else if (fn === ops.setStrokeRGBColor) state.stroke = args?.[0];
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push({ ...state });
-      const m = args?.[0] as Matrix | null | undefined;
-      if (m && m.length === 6) state.ctm = multiply(state.ctm, m);
-    } else if (fn === ops.paintFormXObjectEnd) state = stack.pop() ?? state;
     else if (fn === ops.constructPath && args) {
       const paint = args[0] as number;
       const buffer = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];

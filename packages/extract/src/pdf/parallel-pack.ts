@@ -4,6 +4,7 @@
  * glyph objects per page cost far more to clone, and objects rebuilt here share one shape, as the ones
  * made by uprightPage do. Unpacking gives back exactly the values packed, keys in the same order.
  */
+import type { Box } from '../model.ts';
 import type { Glyph, PageContent, Segment } from './types.ts';
 
 /** A PageContent packed by packPage. */
@@ -30,6 +31,19 @@ export interface PackedPage {
 const G = 6;
 const S = 4;
 
+/** Write a box as four numbers from `k`. */
+function writeBox(numbers: Float64Array, k: number, b: Box): void {
+  numbers[k] = b.x0;
+  numbers[k + 1] = b.top;
+  numbers[k + 2] = b.x1;
+  numbers[k + 3] = b.bottom;
+}
+
+/** The box written from `k`. */
+function readBox(numbers: Float64Array, k: number): Box {
+  return { x0: numbers[k]!, top: numbers[k + 1]!, x1: numbers[k + 2]!, bottom: numbers[k + 3]! };
+}
+
 /** Pack a page's content for postMessage. */
 export function packPage(content: PageContent): PackedPage {
   const n = content.glyphs.length;
@@ -42,10 +56,7 @@ export function packPage(content: PageContent): PackedPage {
   const chars: string[] = [];
   content.glyphs.forEach((g, i) => {
     const k = i * G;
-    glyphNumbers[k] = g.x0;
-    glyphNumbers[k + 1] = g.top;
-    glyphNumbers[k + 2] = g.x1;
-    glyphNumbers[k + 3] = g.bottom;
+    writeBox(glyphNumbers, k, g);
     glyphNumbers[k + 4] = g.size;
     glyphNumbers[k + 5] = g.baseline;
     glyphFlags[i] = (g.spaceBefore ? 1 : 0) | (g.upright ? 2 : 0);
@@ -63,11 +74,7 @@ export function packPage(content: PageContent): PackedPage {
   const segmentNumbers = new Float64Array(m * S);
   const segmentHorizontal = new Uint8Array(m);
   content.segments.forEach((s, i) => {
-    const k = i * S;
-    segmentNumbers[k] = s.x0;
-    segmentNumbers[k + 1] = s.top;
-    segmentNumbers[k + 2] = s.x1;
-    segmentNumbers[k + 3] = s.bottom;
+    writeBox(segmentNumbers, i * S, s);
     segmentHorizontal[i] = s.orientation === 'h' ? 1 : 0;
   });
   return {
@@ -95,10 +102,7 @@ export function unpackPage(p: PackedPage): PageContent {
     const end = at + p.charLengths[i]!;
     const flags = p.glyphFlags[i]!;
     glyphs[i] = {
-      x0: p.glyphNumbers[k]!,
-      top: p.glyphNumbers[k + 1]!,
-      x1: p.glyphNumbers[k + 2]!,
-      bottom: p.glyphNumbers[k + 3]!,
+      ...readBox(p.glyphNumbers, k),
       ch: p.chars.slice(at, end),
       size: p.glyphNumbers[k + 4]!,
       font: p.fonts[p.fontIndex[i]!]!,
@@ -110,14 +114,7 @@ export function unpackPage(p: PackedPage): PageContent {
   }
   const segments: Segment[] = new Array(p.segmentHorizontal.length);
   for (let i = 0; i < segments.length; i++) {
-    const k = i * S;
-    segments[i] = {
-      x0: p.segmentNumbers[k]!,
-      top: p.segmentNumbers[k + 1]!,
-      x1: p.segmentNumbers[k + 2]!,
-      bottom: p.segmentNumbers[k + 3]!,
-      orientation: p.segmentHorizontal[i] === 1 ? 'h' : 'v',
-    };
+    segments[i] = { ...readBox(p.segmentNumbers, i * S), orientation: p.segmentHorizontal[i] === 1 ? 'h' : 'v' };
   }
   return { page: p.page, width: p.width, height: p.height, rotation: p.rotation, glyphs, segments };
 }

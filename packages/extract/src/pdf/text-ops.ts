@@ -8,14 +8,10 @@
 
 import { apply, type Matrix, multiply } from './geometry.ts';
 import { type RawGlyph, typicalAdvance, unit } from './glyphs.ts';
+import { type StateOpCodes, stepGraphicsState } from './graphics.ts';
 
 /** The pdf.js operator codes this module reads (pdfjs-dist `OPS`). */
-export interface TextOpCodes {
-  save: number;
-  restore: number;
-  transform: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
+export interface TextOpCodes extends StateOpCodes {
   beginText: number;
   setFont: number;
   setTextMatrix: number;
@@ -111,14 +107,8 @@ export function textOpsToGlyphs(
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
-    if (fn === ops.save) stack.push({ ...state });
-    else if (fn === ops.restore) state = stack.pop() ?? state;
-    else if (fn === ops.transform && args) state.ctm = multiply(state.ctm, args as unknown as Matrix);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push({ ...state });
-      const m = args?.[0] as Matrix | null | undefined;
-      if (m && m.length === 6) state.ctm = multiply(state.ctm, m);
-    } else if (fn === ops.paintFormXObjectEnd) state = stack.pop() ?? state;
+    const next = stepGraphicsState(fn, args, ops, state, stack);
+    if (next) state = next;
     else if (fn === ops.beginText) {
       textMatrix = [1, 0, 0, 1, 0, 0];
       x = y = lineX = lineY = 0;
