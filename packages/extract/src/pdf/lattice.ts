@@ -284,31 +284,29 @@ function gridOf(
   const cells: Cell[] = [];
   for (const reg of [...regions.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)) {
     const box = { x0: xs[reg.c0]!, top: ys[reg.r0]!, x1: xs[reg.c1 + 1]!, bottom: ys[reg.r1 + 1]! };
-    const base = { col: reg.c0, colspan: reg.c1 - reg.c0 + 1, header: false, confidence: 1 };
+    // Field by field, not `{ ...base, text, row }`: see boxed() in geometry.ts.
+    const cell = (text: string, row: number, rowspan: number, at: Box): Cell => ({
+      col: reg.c0,
+      colspan: reg.c1 - reg.c0 + 1,
+      header: false,
+      confidence: 1,
+      text,
+      row,
+      rowspan,
+      provenance: { page, box: roundBox(at) },
+    });
     const rowCut = reg.r0 === reg.r1 ? cuts[reg.r0]! : [];
     if (rowCut.length > 0) {
       const parts = [...rowCut, 0].map(() => [] as Glyph[]);
       for (const g of reg.glyphs) parts[rowCut.filter((y) => y < g.baseline).length]!.push(g);
       parts.forEach((gs, k) => {
         const partBox = gs.length ? { ...box, ...verticalExtent(gs) } : box;
-        cells.push({
-          ...base,
-          text: cellText(gs, order),
-          row: start[reg.r0]! + k,
-          rowspan: 1,
-          provenance: { page, box: roundBox(partBox) },
-        });
+        cells.push(cell(cellText(gs, order), start[reg.r0]! + k, 1, partBox));
       });
       continue;
     }
     const last = start[reg.r1]! + cuts[reg.r1]!.length;
-    cells.push({
-      ...base,
-      text: cellText(reg.glyphs, order),
-      row: start[reg.r0]!,
-      rowspan: last - start[reg.r0]! + 1,
-      provenance: { page, box: roundBox(box) },
-    });
+    cells.push(cell(cellText(reg.glyphs, order), start[reg.r0]!, last - start[reg.r0]! + 1, box));
   }
   nRows = total;
   return { box, xs, ys, cells, nRows, nCols, glyphs: placed };

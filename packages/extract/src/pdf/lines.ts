@@ -49,7 +49,9 @@ function sortByX(gs: Glyph[]): void {
 /** A line of glyphs sharing a baseline: sorted left to right, with its box and median font size. */
 function lineOf(gs: Glyph[]): Line {
   sortByX(gs);
-  return { ...unionBoxes(gs)!, glyphs: gs, size: medianSize(gs) };
+  // Field by field, not `{ ...box, glyphs, size }`: see boxed() in geometry.ts.
+  const b = unionBoxes(gs)!;
+  return { x0: b.x0, top: b.top, x1: b.x1, bottom: b.bottom, glyphs: gs, size: medianSize(gs) };
 }
 
 /** Group upright glyphs into lines by baseline; each line sorted left to right. */

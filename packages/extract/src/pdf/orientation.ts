@@ -2,7 +2,6 @@
  * Turning a page upright: the dominant text direction (after /Rotate) decides a quarter turn that is
  * applied to every glyph and segment, so tables printed sideways come out as if printed normally.
  */
-import { boxOf } from './geometry.ts';
 import type { RawGlyph } from './glyphs.ts';
 import type { Glyph, PageContent, Segment } from './types.ts';
 
@@ -105,12 +104,14 @@ export function uprightPage(
   const turned: Segment[] = segments.map((s) => {
     turnInto(turns, width, height, s.x0, s.top, corner, 0);
     turnInto(turns, width, height, s.x1, s.bottom, corner, 2);
-    const b = boxOf([
-      [corner[0]!, corner[1]!],
-      [corner[2]!, corner[3]!],
-    ]);
     const orientation = turns % 2 === 1 ? (s.orientation === 'h' ? 'v' : 'h') : s.orientation;
-    return { ...b, orientation };
+    return {
+      x0: Math.min(corner[0]!, corner[2]!),
+      top: Math.min(corner[1]!, corner[3]!),
+      x1: Math.max(corner[0]!, corner[2]!),
+      bottom: Math.max(corner[1]!, corner[3]!),
+      orientation,
+    };
   });
   return { page, width: w, height: h, rotation: (pageRotation + turns * 90) % 360, glyphs, segments: turned };
 }

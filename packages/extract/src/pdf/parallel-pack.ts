@@ -40,10 +40,6 @@ function writeBox(numbers: Float64Array, k: number, b: Box): void {
 }
 
 /** The box written from `k`. */
-function readBox(numbers: Float64Array, k: number): Box {
-  return { x0: numbers[k]!, top: numbers[k + 1]!, x1: numbers[k + 2]!, bottom: numbers[k + 3]! };
-}
-
 /** Pack a page's content for postMessage. */
 export function packPage(content: PageContent): PackedPage {
   const n = content.glyphs.length;
@@ -101,8 +97,13 @@ export function unpackPage(p: PackedPage): PageContent {
     const k = i * G;
     const end = at + p.charLengths[i]!;
     const flags = p.glyphFlags[i]!;
+    // Field by field, not `{ ...box, ch }`: see boxed() in geometry.ts.
+    const n = p.glyphNumbers;
     glyphs[i] = {
-      ...readBox(p.glyphNumbers, k),
+      x0: n[k]!,
+      top: n[k + 1]!,
+      x1: n[k + 2]!,
+      bottom: n[k + 3]!,
       ch: p.chars.slice(at, end),
       size: p.glyphNumbers[k + 4]!,
       font: p.fonts[p.fontIndex[i]!]!,
@@ -114,7 +115,10 @@ export function unpackPage(p: PackedPage): PageContent {
   }
   const segments: Segment[] = new Array(p.segmentHorizontal.length);
   for (let i = 0; i < segments.length; i++) {
-    segments[i] = { ...readBox(p.segmentNumbers, i * S), orientation: p.segmentHorizontal[i] === 1 ? 'h' : 'v' };
+    const n = p.segmentNumbers;
+    const k = i * S;
+    const orientation = p.segmentHorizontal[i] === 1 ? 'h' : 'v';
+    segments[i] = { x0: n[k]!, top: n[k + 1]!, x1: n[k + 2]!, bottom: n[k + 3]!, orientation };
   }
   return { page: p.page, width: p.width, height: p.height, rotation: p.rotation, glyphs, segments };
 }

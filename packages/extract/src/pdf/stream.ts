@@ -3,7 +3,7 @@
  * the chunks of (nearly) every line leave free, one row per line.
  */
 import type { Box, Cell } from '../model.ts';
-import { roundBox, unionBoxes } from './geometry.ts';
+import { boxed, roundBox, unionBoxes } from './geometry.ts';
 import { blockText, splitRuns } from './lines.ts';
 import { inRuledBand, ruledBands } from './table-row-rules.ts';
 import { sideBySideParts } from './table-side-by-side.ts';
@@ -42,7 +42,7 @@ function chunksOf(line: Line, gap: number): Chunk[] {
       prev.push(...run);
     else runs.push(run);
   }
-  return runs.map((gs) => ({ ...unionBoxes(gs)!, glyphs: gs }));
+  return runs.map(boxed);
 }
 
 /** Running text: several words, mostly letters, wide. Two such chunks on a line are text columns, not cells. */

@@ -4,7 +4,7 @@
  * content on both sides in most rows, is a column edge.
  */
 import type { Box } from '../model.ts';
-import { unionBoxes } from './geometry.ts';
+import { boxed } from './geometry.ts';
 import type { Glyph } from './types.ts';
 import { whitespaceBands } from './whitespace-bands.ts';
 
@@ -40,8 +40,6 @@ function wordsOf(glyphs: readonly Glyph[]): Glyph[][] {
   return words;
 }
 
-const boxOf = (gs: Glyph[]): Chunk => ({ ...unionBoxes(gs)!, glyphs: gs });
-
 /** New edges inside one column [left, right): word-level whitespace runs with words on both sides in most lines. */
 function edgesInside(lineWords: Chunk[][], left: number, right: number): number[] {
   const inCol = lineWords
@@ -68,7 +66,7 @@ export function splitTightColumns(
   tabular: readonly boolean[],
   edges: readonly number[],
 ): { edges: number[]; chunks: Chunk[][] } {
-  const lineWords = chunks.map((line, i) => (tabular[i] ? line.flatMap((c) => wordsOf(c.glyphs).map(boxOf)) : []));
+  const lineWords = chunks.map((line, i) => (tabular[i] ? line.flatMap((c) => wordsOf(c.glyphs).map(boxed)) : []));
   const added: number[] = [];
   for (let i = 0; i < edges.length - 1; i++) added.push(...edgesInside(lineWords, edges[i]!, edges[i + 1]!));
   if (added.length === 0) return { edges: [...edges], chunks: chunks.map((l) => [...l]) };
@@ -83,7 +81,7 @@ export function splitTightColumns(
         if (part && last && !added.some((e) => e > last.x1 && e < w[0]!.x0)) part.push(...w);
         else parts.push([...w]);
       }
-      return parts.map(boxOf);
+      return parts.map(boxed);
     }),
   );
   return { edges: [...edges, ...added].sort((a, b) => a - b), chunks: split };
