@@ -6,7 +6,7 @@
  * it decline the page, and the caller falls back to getTextContent.
  */
 
-import { apply, type Matrix, multiply } from './geometry.ts';
+import { type Matrix, multiply } from './geometry.ts';
 import { type RawGlyph, typicalAdvance, unit } from './glyphs.ts';
 import { type StateOpCodes, stepGraphicsState } from './graphics.ts';
 
@@ -61,6 +61,23 @@ const SPACE_MAX = 0.65;
 const FORMAT_MARK = /^\p{Cf}+$/u;
 const WHITESPACE = /^\s+$/u;
 
+/** What a glyph's Unicode text comes to: nothing placed, a word space, or characters with their share of its width. */
+type GlyphText =
+  | { kind: 'none' }
+  | { kind: 'space' }
+  | { kind: 'chars'; chars: string[]; weights: number[]; total: number };
+
+/** A glyph's text after `normalize`, classified once per distinct Unicode text of a page. */
+function glyphText(unicode: string, normalize: (text: string) => string): GlyphText {
+  const text = normalize(unicode);
+  if (text === '' || FORMAT_MARK.test(text)) return { kind: 'none' };
+  if (WHITESPACE.test(text)) return { kind: 'space' };
+  const chars = [...text];
+  const weights = chars.map(typicalAdvance);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return { kind: 'chars', chars, weights, total };
+}
+
 /**
  * Characters of a page's text operators in display space (`viewport` maps PDF space to the displayed page,
  * `width` × `height`), or undefined when a font is one this does not model. `normalize` is pdf.js's
@@ -76,8 +93,8 @@ export function textOpsToGlyphs(
   normalize: (text: string) => string,
 ): RawGlyph[] | undefined {
   const out: RawGlyph[] = [];
-  // A page repeats few distinct characters many times: normalise each once.
-  const normalized = new Map<string, string>();
+  // A page repeats few distinct characters many times: normalise and classify each once.
+  const texts = new Map<string, GlyphText>();
   const stack: TextState[] = [];
   let state: TextState = {
     ctm: [1, 0, 0, 1, 0, 0],
@@ -96,7 +113,10 @@ export function textOpsToGlyphs(
   let lineX = 0;
   let lineY = 0;
   // Where the previous character ended (display space), to tell word spaces from glyph gaps.
-  let prevEnd: { x: number; y: number; size: number } | undefined;
+  let hasPrev = false;
+  let prevX = 0;
+  let prevY = 0;
+  let prevSize = 0;
   let spaceBefore = false;
   const moveTo = (dx: number, dy: number) => {
     lineX += dx;
@@ -148,11 +168,10 @@ export function textOpsToGlyphs(
       const ascent = font.ascent && font.ascent > 0.3 && font.ascent < 1.3 ? font.ascent : 0.85;
       const descent = font.descent && font.descent < 0 && font.descent > -0.6 ? font.descent : -0.15;
       let advance = 0;
-      if (spaceBefore && prevEnd) {
+      if (spaceBefore && hasPrev) {
         // A space that ended the previous line is no space before this one.
-        const [sx, sy] = apply(base, 0, 0);
-        const across = Math.abs((sx - prevEnd.x) * up[0] + (sy - prevEnd.y) * up[1]);
-        if (across >= 0.5 * Math.max(displaySize, prevEnd.size)) spaceBefore = false;
+        const across = Math.abs((base[4] - prevX) * up[0] + (base[5] - prevY) * up[1]);
+        if (across >= 0.5 * Math.max(displaySize, prevSize)) spaceBefore = false;
       }
       for (const glyph of args[0] as (OpGlyph | number)[]) {
         if (typeof glyph === 'number') {
@@ -160,38 +179,39 @@ export function textOpsToGlyphs(
           continue;
         }
         const unicode = glyph.unicode ?? '';
-        let text = normalized.get(unicode);
+        let text = texts.get(unicode);
         if (text === undefined) {
-          text = normalize(unicode);
-          normalized.set(unicode, text);
+          text = glyphText(unicode, normalize);
+          texts.set(unicode, text);
         }
         const spacing = (glyph.originalCharCode === 0x20 ? state.wordSpacing : 0) + state.charSpacing;
         const width = glyph.width * advanceScale;
-        const start = apply(base, advance * hs, 0);
+        // The glyph's origin in display space: base applied to (advance * hs, 0).
+        const along = advance * hs;
+        const startX = base[0] * along + base[4];
+        const startY = base[1] * along + base[5];
         advance += width + spacing * direction;
-        if (text === '' || FORMAT_MARK.test(text)) continue;
-        if (WHITESPACE.test(text)) {
+        if (text.kind === 'none') continue;
+        if (text.kind === 'space') {
           spaceBefore = true;
           continue;
         }
         // Text drawn off the page is not part of it (pdf.js's text content leaves it out as well).
-        if (start[0] < 0 || start[0] > page.width || start[1] < 0 || start[1] > page.height) continue;
-        if (prevEnd && !spaceBefore) {
-          const gap = (start[0] - prevEnd.x) * dir[0] + (start[1] - prevEnd.y) * dir[1];
-          const across = Math.abs((start[0] - prevEnd.x) * up[0] + (start[1] - prevEnd.y) * up[1]);
-          const em = Math.max(displaySize, prevEnd.size);
+        if (startX < 0 || startX > page.width || startY < 0 || startY > page.height) continue;
+        if (hasPrev && !spaceBefore) {
+          const gap = (startX - prevX) * dir[0] + (startY - prevY) * dir[1];
+          const across = Math.abs((startX - prevX) * up[0] + (startY - prevY) * up[1]);
+          const em = Math.max(displaySize, prevSize);
           if (across < 0.5 * em && gap > SPACE_MIN * em && gap <= SPACE_MAX * em) spaceBefore = true;
         }
-        const chars = [...text];
-        const weights = chars.map(typicalAdvance);
-        const total = weights.reduce((a, b) => a + b, 0) || 1;
+        const { chars, weights, total } = text;
         let offset = 0;
-        for (const [k, ch] of chars.entries()) {
-          const share = (width * stretch * (weights[k] ?? 0)) / total;
+        for (let k = 0; k < chars.length; k++) {
+          const share = (width * stretch * weights[k]!) / total;
           out.push({
-            ch,
-            x: start[0] + dir[0] * offset,
-            y: start[1] + dir[1] * offset,
+            ch: chars[k]!,
+            x: startX + dir[0] * offset,
+            y: startY + dir[1] * offset,
             dir,
             up,
             advance: share,
@@ -204,7 +224,10 @@ export function textOpsToGlyphs(
           spaceBefore = false;
           offset += share;
         }
-        prevEnd = { x: start[0] + dir[0] * offset, y: start[1] + dir[1] * offset, size: displaySize };
+        hasPrev = true;
+        prevX = startX + dir[0] * offset;
+        prevY = startY + dir[1] * offset;
+        prevSize = displaySize;
       }
       x += advance * hs;
     }
