@@ -24,6 +24,31 @@ describe('in-process port between pdf.js halves', () => {
     expect(copy).toEqual(message);
     expect(copy.data).not.toBe(message.data);
     expect(copyMessage({ chunk: { items: [{ str: 'a' }] } })).toEqual({ chunk: { items: [{ str: 'a' }] } });
+    // Nested plain data is copied all the way down: changing the sender's objects later changes nothing.
+    const nested = { callbackId: 2, data: { view: [0, 0, 595, 842], ref: { num: 3, gen: 0 }, missing: undefined } };
+    const nestedCopy = copyMessage(nested) as typeof nested;
+    nested.data.view[2] = 1;
+    nested.data.ref.num = 9;
+    expect(nestedCopy).toEqual({ callbackId: 2, data: { view: [0, 0, 595, 842], ref: { num: 3, gen: 0 } } });
+    expect('missing' in nestedCopy.data).toBe(true);
+  });
+
+  it('structured-clones messages that hold more than plain data, or carry a transfer list', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    const withBytes = { action: 'GetDocRequest', data: { data: bytes, map: new Map([['a', 1]]) } };
+    const copy = copyMessage(withBytes) as typeof withBytes;
+    expect(copy.data.data).toBeInstanceOf(Uint8Array);
+    expect([...copy.data.data]).toEqual([1, 2, 3]);
+    expect(copy.data.data).not.toBe(bytes);
+    expect(copy.data.map.get('a')).toBe(1);
+    const error = copyMessage({ reason: new RangeError('bad page') }) as { reason: Error };
+    expect(error.reason).toBeInstanceOf(RangeError);
+    expect(error.reason.message).toBe('bad page');
+    // A transferred buffer moves to the copy, as with a real port.
+    const buffer = new ArrayBuffer(8);
+    const moved = copyMessage({ buffer }, [buffer]) as { buffer: ArrayBuffer };
+    expect(moved.buffer.byteLength).toBe(8);
+    expect(buffer.byteLength).toBe(0);
   });
 
   it('delivers after the current task to every listener until its signal aborts', async () => {
