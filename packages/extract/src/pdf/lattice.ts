@@ -321,7 +321,8 @@ export function findLattices(
 ): { grids: LatticeGrid[]; frames: Box[] } {
   const grids: LatticeGrid[] = [];
   const frames: Box[] = [];
-  const order = new Map(glyphs.map((g, i) => [g, i]));
+  const order = new Map<Glyph, number>();
+  for (let i = 0; i < glyphs.length; i++) order.set(glyphs[i]!, i);
   for (const net of networks(h, v)) {
     const x0 = Math.min(...net.v.map((s) => s.x0), ...net.h.map((s) => s.x0));
     const x1 = Math.max(...net.v.map((s) => s.x1), ...net.h.map((s) => s.x1));

@@ -49,8 +49,15 @@ function dropEmpty(t: Omit<PageTable, 'headerRows' | 'caption'>): Omit<PageTable
   for (const [i, c] of [...usedCols].sort((a, b) => a - b).entries()) colMap.set(c, i);
   for (const [i, r] of [...usedRows].sort((a, b) => a - b).entries()) rowMap.set(r, i);
   const remap = (start: number, span: number, map: Map<number, number>) => {
-    const hit = Array.from({ length: span }, (_, k) => map.get(start + k)).filter((v) => v !== undefined);
-    return hit.length ? { at: hit[0]!, span: hit[hit.length - 1]! - hit[0]! + 1 } : undefined;
+    let first: number | undefined;
+    let last = 0;
+    for (let k = 0; k < span; k++) {
+      const v = map.get(start + k);
+      if (v === undefined) continue;
+      first ??= v;
+      last = v;
+    }
+    return first === undefined ? undefined : { at: first, span: last - first + 1 };
   };
   const cells: Cell[] = [];
   for (const c of t.cells) {

@@ -12,12 +12,20 @@ function positionOf(s: Segment): number {
 
 /** Merge collinear and overlapping segments of one orientation. */
 function mergeOne(segments: readonly Segment[], orientation: 'h' | 'v'): Segment[] {
-  const list = segments.filter((s) => s.orientation === orientation).sort((a, b) => positionOf(a) - positionOf(b));
+  // Each position computed once, not twice per comparison.
+  const list = segments
+    .filter((s) => s.orientation === orientation)
+    .map((s) => ({ s, pos: positionOf(s) }))
+    .sort((a, b) => a.pos - b.pos);
   const bands: Segment[][] = [];
-  for (const s of list) {
+  let bandPos = 0;
+  for (const { s, pos } of list) {
     const band = bands[bands.length - 1];
-    if (band && positionOf(s) - positionOf(band[0]!) <= SNAP) band.push(s);
-    else bands.push([s]);
+    if (band && pos - bandPos <= SNAP) band.push(s);
+    else {
+      bands.push([s]);
+      bandPos = pos;
+    }
   }
   const out: Segment[] = [];
   for (const band of bands) {
