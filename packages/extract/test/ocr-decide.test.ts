@@ -7,7 +7,7 @@ import { declaredDpi, decodeImage, plausibleDpi } from '../src/ocr/decode-image.
 import { decideOcr, garbageRatio, inkOutside, pageNeedsOcr } from '../src/ocr/needs-ocr.ts';
 import { cropCell } from '../src/ocr/ocr-page.ts';
 import { greyFromRgba } from '../src/ocr/raster.ts';
-import { openPdfRaster, type PdfRaster } from '../src/ocr/render.ts';
+import { openPdfRaster, type PdfRaster, summariseDrawing } from '../src/ocr/render.ts';
 import { openPdf } from '../src/pdf/document.ts';
 import { buildPdf } from './fixtures/ocr/budget-pdf.ts';
 import { budgetRows } from './fixtures/ocr/budget-table.ts';
@@ -94,6 +94,39 @@ function counting(raster: PdfRaster): PdfRaster & { renders: number[] } {
     },
   };
 }
+
+describe('summariseDrawing', () => {
+  // pdf.js operator codes, as pdfjs-dist's OPS numbers them.
+  const ops = {
+    save: 10,
+    restore: 11,
+    transform: 12,
+    paintFormXObjectBegin: 74,
+    paintFormXObjectEnd: 75,
+    constructPath: 91,
+    paintImageXObject: 85,
+  };
+  const letter = 612 * 792;
+
+  it('applies a form XObject matrix (a typed array, as pdf.js passes it) to the images drawn inside the form', () => {
+    const fn = [ops.constructPath, ops.paintFormXObjectBegin, ops.save, ops.transform, ops.paintImageXObject];
+    const args: unknown[] = [
+      null,
+      [new Float32Array([2, 0, 0, 2, 0, 0]), null],
+      null,
+      [300, 0, 0, 400, 0, 0],
+      ['img_p0_1', 2480, 3300],
+    ];
+    fn.push(ops.restore, ops.paintFormXObjectEnd, ops.save, ops.transform, ops.paintImageXObject, ops.restore);
+    args.push(null, null, null, [100, 0, 0, 100, 0, 0], ['img_p0_2', 100, 100], null);
+    const summary = summariseDrawing(fn, args, ops, letter);
+    // Inside the form the image is 600 × 800 pt: 480000 / 484704 of the page; 2480 px over 600 pt = 297.6 DPI.
+    expect(summary.images).toBe(2);
+    expect(summary.paths).toBe(1);
+    expect(summary.largestImage).toBeCloseTo(480000 / 484704, 10);
+    expect(summary.imageDpi).toBe(298);
+  });
+});
 
 describe('pageNeedsOcr on real PDFs', () => {
   it('draws no page to decide, and reads the scan resolution from the drawing', async () => {

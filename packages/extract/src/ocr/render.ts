@@ -5,11 +5,12 @@
  */
 import { DocumentError } from '../model.ts';
 import { documentParams, loadPdfJs } from '../pdf/document.ts';
+import type { Matrix } from '../pdf/geometry.ts';
+import { type GraphicsState, type StateOpCodes, stepGraphicsState } from '../pdf/graphics.ts';
 import { type GreyImage, greyFromRgba } from './raster.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
-type Matrix = [number, number, number, number, number, number];
 
 /** How a page draws: for deciding whether its text layer tells the whole story. */
 export interface PageDrawing {
@@ -44,23 +45,11 @@ interface CanvasFactory {
   destroy(entry: { canvas: unknown; context: Canvas2d }): void;
 }
 
-function multiply(m: Matrix, n: readonly number[]): Matrix {
-  const [a, b, c, d, e, f] = n as Matrix;
-  return [
-    a * m[0] + b * m[2],
-    a * m[1] + b * m[3],
-    c * m[0] + d * m[2],
-    c * m[1] + d * m[3],
-    e * m[0] + f * m[2] + m[4],
-    e * m[1] + f * m[3] + m[5],
-  ];
-}
-
 /** Summarise a page's operator list: image coverage by the current transform of each paint, path count. */
 export function summariseDrawing(
   fnArray: readonly number[],
   argsArray: readonly unknown[],
-  ops: Record<string, number>,
+  ops: StateOpCodes & Record<string, number>,
   pageArea: number,
 ): PageDrawing {
   const imageOps = new Set(
@@ -73,20 +62,17 @@ export function summariseDrawing(
       'paintImageMaskXObjectGroup',
     ].map((name) => ops[name]),
   );
-  const stack: Matrix[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  // The same transform stack as the ruling reader: pdf.js passes a form XObject's matrix as a typed array.
+  const stack: GraphicsState[] = [];
+  let state: GraphicsState = { ctm: [1, 0, 0, 1, 0, 0] };
   const summary: PageDrawing = { largestImage: 0, images: 0, paths: 0 };
   fnArray.forEach((fn, i) => {
     const args = argsArray[i] as unknown[] | null;
-    if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === ops.transform && args) ctm = multiply(ctm, args as number[]);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(args?.[0])) ctm = multiply(ctm, args[0] as number[]);
-    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    const next = stepGraphicsState(fn, args, ops, state, stack);
+    if (next) state = next;
     else if (fn === ops.constructPath) summary.paths += 1;
     else if (imageOps.has(fn)) {
+      const { ctm } = state;
       summary.images += 1;
       // Images are painted into the unit square, so the transform's determinant is their area.
       const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
@@ -128,7 +114,7 @@ export async function openPathSummaries(file: string, bytes: Uint8Array): Promis
         const [x0, y0, x1, y1] = page.view as [number, number, number, number];
         const list = await page.getOperatorList();
         page.cleanup();
-        const ops = pdfjs.OPS as unknown as Record<string, number>;
+        const ops = pdfjs.OPS as unknown as StateOpCodes & Record<string, number>;
         const area = Math.abs((x1 - x0) * (y1 - y0)) || 1;
         return { drawing: summariseDrawing(list.fnArray, list.argsArray, ops, area), area };
       } catch (error) {
@@ -185,7 +171,7 @@ export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<Pd
         return summariseDrawing(
           list.fnArray,
           list.argsArray,
-          pdfjs.OPS as unknown as Record<string, number>,
+          pdfjs.OPS as unknown as StateOpCodes & Record<string, number>,
           Math.abs((x1 - x0) * (y1 - y0)) || 1,
         );
       } catch (error) {
