@@ -5,7 +5,6 @@
  */
 import { DocumentError } from '../model.ts';
 import { documentParams, loadPdfJs } from '../pdf/document.ts';
-import type { Matrix } from '../pdf/geometry.ts';
 import { type GraphicsState, type StateOpCodes, stepGraphicsState } from '../pdf/graphics.ts';
 import { type GreyImage, greyFromRgba } from './raster.ts';
 
