@@ -5,6 +5,7 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { FACT_COLUMNS, type Fact, type ValidationResult } from '@ledgerlift/normalize';
 import { DOCUMENT_COLUMNS, type DocumentRow, documentRows } from './documents.ts';
+import { runFacts, writtenDocuments } from './run-facts.ts';
 import type { RunDocument } from './run-model.ts';
 
 // DECIMAL(38,10) holds any 元 amount to the fen and ratios to 10 places; values with more places keep only `value`.
@@ -112,10 +113,10 @@ function documentValues(row: DocumentRow): DuckDBValue[] {
 /** Rows to load: documents with known content, first input per sha256, facts only for successful ones. */
 function loadPlan(docs: readonly RunDocument[], validation: readonly ValidationResult[]) {
   const documents = documentRows(docs);
-  const loaded = new Set(documents.map((d) => d.sha256));
-  // Set.delete is true only the first time: keeps the first input of each sha256.
-  const unique = docs.filter((d) => d.sha256 && loaded.delete(d.sha256));
-  const facts = unique.flatMap((d) => (d.status === 'ok' ? (d.normalized?.facts ?? []) : []));
+  // The documents and facts the output folder holds: the first input of each sha256, table ids as facts.csv has them.
+  const written = writtenDocuments(docs);
+  const unique = written.filter((d) => d.sha256);
+  const facts = runFacts(written);
   // Validation results name their document by file name only; when two inputs share a name the first one wins.
   const shaByName = new Map<string, string>();
   for (const d of unique)

@@ -29,7 +29,10 @@ const COMMON: Record<string, FieldSpec> = {
     columnType: 'administrative-classification:generic:label',
   },
   year: { type: 'year', description: 'Fiscal year of the report.', columnType: 'date:fiscal-year' },
-  table_id: { type: 'string', description: 'Table id inside its document (tables.json has `<stem>/<table_id>`).' },
+  table_id: {
+    type: 'string',
+    description: "Table id, unique in the run: `<document stem>/<table id>`, as tables.json's `id`.",
+  },
   table_kind: {
     type: 'string',
     description: 'Recognised table kind.',

@@ -21,9 +21,9 @@ export interface TableRecognition {
 
 /** One entry of tables.json: the extracted table plus where it comes from and what it was recognised as. */
 export interface TableEntry extends Omit<ExtractedTable, 'id'> {
-  /** Unique in the run: `<document stem>/<table id>`. */
+  /** Unique in the run: `<document stem>/<table id>` (the `table_id` of facts). */
   id: string;
-  /** The id inside its document (the `table_id` of facts). */
+  /** The id inside its document (validation.json's cells use it, beside their document). */
   table_id: string;
   document: string;
   document_sha256: string;

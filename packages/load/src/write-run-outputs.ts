@@ -1,11 +1,12 @@
 /** Writing all file outputs of a run into one folder, atomically as a set. */
 import { mkdir } from 'node:fs/promises';
-import { FACT_COLUMNS, type Fact } from '@ledgerlift/normalize';
+import { FACT_COLUMNS } from '@ledgerlift/normalize';
 import { AMOUNT_COLUMNS, amountRows } from './amounts.ts';
 import { type OutputFile, writeFilesAtomic } from './atomic-write.ts';
 import { csvChunks, jsonlChunks } from './csv.ts';
 import { buildDataPackage } from './datapackage.ts';
 import { DOCUMENT_COLUMNS, documentRows } from './documents.ts';
+import { runFacts, writtenDocuments } from './run-facts.ts';
 import { buildRunJson } from './run-json.ts';
 import { type RunOutputs, type RunOutputsInput, RunOutputsSchema } from './run-model.ts';
 import { tablesJson } from './tables-json.ts';
@@ -28,8 +29,8 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** The content of every output file of `run` (lazy where large). */
 export function runOutputFiles(run: RunOutputs): OutputFile[] {
   // Facts of documents that share content (same sha256) are written once.
-  const docs = run.documents.filter((d, i) => !d.sha256 || run.documents.findIndex((o) => o.sha256 === d.sha256) === i);
-  const facts: Fact[] = docs.flatMap((d) => (d.status === 'ok' ? (d.normalized?.facts ?? []) : []));
+  const docs = writtenDocuments(run.documents);
+  const facts = runFacts(docs);
   return [
     { name: 'tables.json', content: tablesJson(docs, run.finished) },
     { name: 'facts.csv', content: csvChunks(FACT_COLUMNS, facts) },

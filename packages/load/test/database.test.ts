@@ -48,6 +48,14 @@ describe('upsertDatabase', () => {
     // 16296000 + 0.05 + 16296005.96 = 32592006.01 exactly.
     const total = await query(db, `SELECT sum(amount)::VARCHAR AS s, count(amount)::INT AS n FROM facts`);
     expect(total).toEqual([{ s: '32592006.0100000000', n: 3 }]);
+    // The same run-unique table ids as facts.csv: the two documents' t01 tables stay apart.
+    const ids = await query(db, `SELECT DISTINCT table_id FROM facts ORDER BY 1`);
+    expect(ids.map((r) => r.table_id)).toEqual([
+      '000_a~aaaaaaaa/t01',
+      '000_a~aaaaaaaa/t03',
+      '000_a~aaaaaaaa/t04',
+      '000_a~bbbbbbbb/t01',
+    ]);
   });
 
   it('re-running the same documents replaces their rows instead of duplicating them', async () => {

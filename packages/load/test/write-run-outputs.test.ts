@@ -40,12 +40,27 @@ describe('writeRunOutputs', () => {
     expect(rows[3]?.document_sha256).toBe(SHA_B);
   });
 
+  it("facts carry run-unique table ids, each one a table's id in tables.json", async () => {
+    const rows = await readCsv(path.join(out, 'facts.csv'));
+    const { tables } = await readJson('tables.json');
+    // Both documents print a t01: facts of the second point at its own table, not the first document's.
+    expect(rows.map((r) => r.table_id)).toEqual([
+      '000_a~aaaaaaaa/t01',
+      '000_a~aaaaaaaa/t03',
+      '000_a~aaaaaaaa/t04',
+      '000_a~bbbbbbbb/t01',
+    ]);
+    const ids = new Set(tables.map((t: { id: string }) => t.id));
+    expect(ids.has(rows[0]?.table_id)).toBe(true);
+    expect(ids.has(rows[3]?.table_id)).toBe(true);
+  });
+
   it('facts.jsonl holds the same rows in column order', async () => {
     const lines = (await readFile(path.join(out, 'facts.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     const first = JSON.parse(lines[0] ?? '{}');
     expect(Object.keys(first)).toEqual(FACT_COLUMNS);
-    expect(first).toEqual(FACTS_A[0]);
+    expect(first).toEqual({ ...FACTS_A[0], table_id: '000_a~aaaaaaaa/t01' });
   });
 
   it('amounts.csv keeps money facts only, with codes split by scheme', async () => {
