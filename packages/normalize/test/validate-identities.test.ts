@@ -211,6 +211,68 @@ describe('performance self-evaluation', () => {
   });
 });
 
+describe('performance funds block', () => {
+  // Seed 004, t02 (万元 converted to 元): 年度资金总额 40 / 40 / 29.04 all from 财政拨款; 分值 10 × 72.6% = 7.26.
+  const total = (cells: Record<string, string>, executionRate = '72.6%') => {
+    const r = row('', '年度资金总额', {
+      initial_budget: '400000',
+      full_year_budget: '400000',
+      executed: '290400',
+      weight: '10',
+      ...cells,
+    });
+    return { ...r, values: { ...r.values, execution_rate: rate(executionRate) } };
+  };
+  const appropriation = row('', '财政拨款', {
+    initial_budget: '400000',
+    full_year_budget: '400000',
+    executed: '290400',
+  });
+  const other = row('', '其他资金', { initial_budget: '', full_year_budget: '', executed: '' });
+
+  it('checks 资金总额 = Σ its sources in each amount column, and names the cell that breaks it', () => {
+    const ok = validateDocuments([doc('performance', '万元', [total({ score: '7.26' }), appropriation, other])]);
+    for (const column of ['initial_budget', 'full_year_budget', 'executed'])
+      expect(ok.find((r) => r.check === `performance/funds-sources-${column}/t1`)?.status).toBe('pass');
+    // Seed 003 prints 年初预算数 1500 against 当年财政拨款 400 + 上年结转资金 780: a real inconsistency.
+    const seed003 = validateDocuments([
+      doc('performance', '万元', [
+        total(
+          { initial_budget: '15000000', full_year_budget: '15000000', executed: '8280000', score: '5.52' },
+          '55.20%',
+        ),
+        row('', '当年财政拨款', { initial_budget: '4000000' }),
+        row('', '上年结转资金', { initial_budget: '7800000' }),
+      ]),
+    ]);
+    const bad = seed003.find((r) => r.check === 'performance/funds-sources-initial_budget/t1');
+    expect([bad?.status, bad?.difference, bad?.cells.map((c) => c.row)]).toEqual([
+      'fail',
+      '3200000',
+      ['年度资金总额', '当年财政拨款', '上年结转资金'],
+    ]);
+    // No source prints an amount in that column: nothing is claimed, nothing checked.
+    expect(seed003.some((r) => r.check === 'performance/funds-sources-executed/t1')).toBe(false);
+  });
+
+  it('checks the funds score = 分值 × 执行率 to the printed places, and at most 分值 when overspent', () => {
+    const score = (cells: Record<string, string>, executionRate?: string) =>
+      validateDocuments([doc('performance', '万元', [total(cells, executionRate), appropriation, other])]).find(
+        (r) => r.check === 'performance/funds-score/t1',
+      );
+    expect(score({ score: '7.26' })?.status).toBe('pass');
+    expect([score({ score: '8.26' })?.status, score({ score: '8.26' })?.cells.map((c) => c.column)]).toEqual([
+      'fail',
+      ['execution_rate', 'weight', 'score'],
+    ]);
+    // 10 × 82.82% = 8.282, printed 8.28: rounding to the printed places passes.
+    expect(score({ score: '8.28' }, '82.82%')?.status).toBe('pass');
+    // Seed 004, t04: 194.63% spent scores 9.52 (the template deducts for overspending): only ≤ 分值 is checked.
+    expect(score({ score: '9.52' }, '194.63%')?.status).toBe('pass');
+    expect(score({ score: '11' }, '194.63%')?.status).toBe('fail');
+  });
+});
+
 describe('statistics table', () => {
   it('checks 政府采购 合计 = 货物 + 工程 + 服务 (seed 002: 1,350,620.00 = 173,340.00 + 1,177,280.00)', () => {
     const d = doc('other_info', '元', [

@@ -1,14 +1,20 @@
 /**
- * 项目支出绩效自评表: 执行率 = 全年执行数 / 全年预算数 (to the printed precision of the rate), and 总分 = Σ indicator
- * 得分/分值, with or without the funds block's own 分值 (templates differ on whether 执行率 is scored).
+ * 项目支出绩效自评表: 执行率 = 全年执行数 / 全年预算数 (to the printed precision of the rate); the funds block's
+ * 资金总额 = Σ its sources (财政拨款, 上年结转, 其他资金 …) in each amount column; the funds block's 得分 =
+ * 分值 × 执行率 (at most 分值 when more than the budget was spent); and 总分 = Σ indicator 得分/分值, with or
+ * without the funds block's own 分值 (templates differ on whether 执行率 is scored).
  */
-import { type Dec, dec, isDecimal, sub, toDecimalString, within } from '@ledgerlift/extract';
+import { add, cmp, type Dec, dec, isDecimal, sub, toDecimalString, within } from '@ledgerlift/extract';
 import type { NormalizedDocument, NormalizedRow, NormalizedTable, ValidationResult } from '../model.ts';
 import { columnTerms, rowLabel, termOf } from './cells.ts';
 import { checkIdentity } from './identity.ts';
 import { nameMatches } from './names.ts';
 
 const FUNDS_TOTAL = /^(年度)?资金总额$/;
+/** The sources a funds total is split into, as templates print them (其中 lines included). */
+const FUNDS_SOURCE =
+  /^(其中[:：]?)?(当年|本年)?(财政拨款|上年结转(资金)?|上年结余(资金)?|其他资金|政府预算资金|财政专户管理资金|单位资金)$/;
+const FUNDS_COLUMNS = ['initial_budget', 'full_year_budget', 'executed'] as const;
 const SCORE_TOTAL = /^(总分|合计)$/;
 const SCORES = { perTerm: dec('0'), reason: 'scores are printed exactly' };
 
@@ -63,6 +69,71 @@ function rateCheck(doc: NormalizedDocument, table: NormalizedTable, row: Normali
   };
 }
 
+/** 资金总额 = Σ its printed sources in `column`; none when no source prints a number there. */
+function fundsSourcesCheck(
+  doc: NormalizedDocument,
+  table: NormalizedTable,
+  column: string,
+): ValidationResult | undefined {
+  const total = table.rows.find((r) => !r.path && nameMatches(r, FUNDS_TOTAL));
+  const sources = table.rows.filter((r) => !r.path && nameMatches(r, FUNDS_SOURCE));
+  if (total?.values[column]?.status !== 'number' || !sources.some((r) => r.values[column]?.status === 'number'))
+    return undefined;
+  return checkIdentity({
+    document: doc.meta.document,
+    check: `performance/funds-sources-${column}/${table.id}`,
+    description: `${table.id} performance ${table.project}: 资金总额 [${column}] = Σ sources`,
+    left: [termOf(table, total, column)],
+    right: columnTerms(table, sources, column),
+    tables: [table],
+  });
+}
+
+/** Decimal places of a printed number, as the step it was rounded to ("7.26" → 0.01). */
+function printedStep(printed: string): Dec {
+  return { units: 1n, scale: /\.(\d+)/.exec(printed)?.[1]?.length ?? 0 };
+}
+
+/**
+ * The funds block's score: 分值 × 执行率, to the score's printed precision plus the rate's rounding; a rate over
+ * 100% scores at most 分值 (templates then deduct for overspending by rules of their own).
+ */
+function fundsScoreCheck(doc: NormalizedDocument, table: NormalizedTable): ValidationResult | undefined {
+  const row = table.rows.find((r) => !r.path && nameMatches(r, FUNDS_TOTAL));
+  const rate = row?.values.execution_rate;
+  const weight = row ? termOf(table, row, 'weight') : undefined;
+  const score = row ? termOf(table, row, 'score') : undefined;
+  const rateStep = rate ? percentStep(rate.printed) : undefined;
+  if (!row || rate?.status !== 'number' || !isDecimal(rate.value) || !rateStep || !weight?.value || !score?.value)
+    return undefined;
+  const rateValue = dec(rate.value);
+  const over = cmp(rateValue, dec('1')) > 0;
+  const expected = over ? weight.value : mul(rateValue, weight.value);
+  const half = { units: 5n, scale: printedStep(row.values.score?.printed ?? '').scale + 1 };
+  const tolerance = add(half, mul(rateStep, weight.value));
+  const ok = over ? cmp(score.value, weight.value) <= 0 : within(score.value, expected, tolerance);
+  return {
+    document: doc.meta.document,
+    check: `performance/funds-score/${table.id}`,
+    description: over
+      ? `${table.id} performance ${table.project}: 资金执行 得分 ≤ 分值 (执行率 over 100%)`
+      : `${table.id} performance ${table.project}: 资金执行 得分 = 分值 × 执行率`,
+    status: ok ? 'pass' : 'fail',
+    severity: ok ? 'info' : 'error',
+    expected: toDecimalString(expected),
+    actual: toDecimalString(score.value),
+    difference: toDecimalString(sub(score.value, expected)),
+    tolerance: over ? '0' : toDecimalString(tolerance),
+    tolerance_reason: over
+      ? 'a score never exceeds its 分值'
+      : `得分 rounded to its printed places (±${toDecimalString(half)}) plus 执行率 printed as ${rate.printed} (±${toDecimalString(rateStep)} × 分值)`,
+    cells: [termOf(table, row, 'execution_rate'), weight, score].flatMap((t) => (t.cell ? [t.cell] : [])),
+    message: ok
+      ? 'score agrees with the rate'
+      : `得分 ${score.cell?.value} against 分值 ${weight.cell?.value} × ${rate.printed}`,
+  };
+}
+
 function totalCheck(doc: NormalizedDocument, table: NormalizedTable, column: 'score' | 'weight') {
   const total = table.rows.find((r) => !r.path && nameMatches(r, SCORE_TOTAL));
   const indicators = table.rows.filter((r) => r.path && r.values[column]?.status === 'number');
@@ -90,6 +161,8 @@ function totalCheck(doc: NormalizedDocument, table: NormalizedTable, column: 'sc
 export function performanceChecks(doc: NormalizedDocument, table: NormalizedTable): ValidationResult[] {
   return [
     ...table.rows.map((r) => rateCheck(doc, table, r)),
+    ...FUNDS_COLUMNS.map((c) => fundsSourcesCheck(doc, table, c)),
+    fundsScoreCheck(doc, table),
     totalCheck(doc, table, 'score'),
     totalCheck(doc, table, 'weight'),
   ].filter((r): r is ValidationResult => r !== undefined);
