@@ -5,12 +5,13 @@
  * reads pages on several threads, pdftotext runs on one), and the load average shows how busy the machine was.
  * Each set is timed in `--rounds` alternating rounds (ledgerlift, then pdftotext) and each tool's median round is
  * reported with the range of the ratio over the rounds: on a shared 2-core machine single runs of either tool
- * vary by a third.
+ * vary by a third. The steal column is the share of the machine's CPU time the hypervisor gave to other guests while
+ * a set ran: with more than a few percent, the rounds measure the neighbours as much as the tools.
  * Usage: pnpm bench [-- --corpus DIR] [--pages 500] [--rounds 3] [--no-corpus]
  * Writes bench/results/bench-<timestamp>.json and prints a table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderPdf } from '../packages/extract/test/fixtures/pdf/generate.ts';
@@ -61,6 +62,19 @@ interface Measure {
   peakRssMb: number;
   /** Cores the tool may use. */
   cores: number;
+}
+
+/**
+ * CPU time the hypervisor gave to other guests ("steal", all cores, seconds) so far; undefined off Linux. On a
+ * shared VM a round that lost much time this way measures the neighbours, not the tools.
+ */
+function stealSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    return Number(fields[8]) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Run a command under /usr/bin/time when present: wall seconds, CPU seconds (user + sys) and peak RSS (MB). */
@@ -136,18 +150,27 @@ const load = () => os.loadavg()[0]!;
 console.log(`cores: ${os.availableParallelism()}, load average (1 min) at start: ${fmt(load(), 2)}\n`);
 console.log(`median of ${rounds} alternating rounds per tool; wall ratio range over the rounds in brackets\n`);
 console.log(
-  'set | tool | cores | pages | wall s | CPU s | wall ms/page | CPU ms/page | peak RSS MB | wall ratio | CPU ratio',
+  'set | tool | cores | pages | wall s | CPU s | wall ms/page | CPU ms/page | peak RSS MB | wall ratio | CPU ratio | steal',
 );
-console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+console.log('--- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
 const perPage = (m: Measure, key: 'seconds' | 'cpuSeconds') => m[key] / m.pages;
 /** The round whose wall time is the median. */
 const median = <T extends Measure>(ms: T[]): T => [...ms].sort((a, b) => a.seconds - b.seconds)[ms.length >> 1]!;
 for (const [name, files] of sets) {
   const runs: { ours: ReturnType<typeof ledgerlift>; theirs: Measure }[] = [];
+  let stolen = 0;
+  let elapsed = 0;
   for (let round = 0; round < rounds; round++) {
+    const steal0 = stealSeconds();
+    const started = performance.now();
     const ours = ledgerlift(files);
     runs.push({ ours, theirs: pdftotext(files, new Map(ours.perFile.map((f) => [f.file, f.pages]))) });
+    const steal1 = stealSeconds();
+    elapsed += (performance.now() - started) / 1000;
+    if (steal0 !== undefined && steal1 !== undefined) stolen += steal1 - steal0;
   }
+  // Share of the machine's core-seconds taken by other guests while this set ran.
+  const stealShare = stolen / (elapsed * os.availableParallelism());
   const ours = { ...median(runs.map((r) => r.ours)), peakRssMb: Math.max(...runs.map((r) => r.ours.peakRssMb)) };
   const theirs = median(runs.map((r) => r.theirs));
   const ratio = perPage(ours, 'seconds') / perPage(theirs, 'seconds');
@@ -160,7 +183,7 @@ for (const [name, files] of sets) {
   ] as const) {
     const ourRow = tool.startsWith('ledgerlift');
     console.log(
-      `${name} | ${tool} | ${m.cores} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds, 2)} | ${fmt(1000 * perPage(m, 'seconds'))} | ${fmt(1000 * perPage(m, 'cpuSeconds'))} | ${fmt(m.peakRssMb, 0)} | ${ourRow ? `${fmt(ratio, 2)}× [${range}]` : '1×'} | ${ourRow ? `${fmt(cpuRatio, 2)}×` : '1×'}`,
+      `${name} | ${tool} | ${m.cores} | ${m.pages} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds, 2)} | ${fmt(1000 * perPage(m, 'seconds'))} | ${fmt(1000 * perPage(m, 'cpuSeconds'))} | ${fmt(m.peakRssMb, 0)} | ${ourRow ? `${fmt(ratio, 2)}× [${range}]` : '1×'} | ${ourRow ? `${fmt(cpuRatio, 2)}×` : '1×'} | ${fmt(100 * stealShare, 0)}%`,
     );
   }
   report.push({
@@ -170,6 +193,7 @@ for (const [name, files] of sets) {
     pdftotext: theirs,
     timeRatio: ratio,
     roundRatios,
+    stealShare,
     cpuRatio,
     loadAverageAfter: load(),
   });
