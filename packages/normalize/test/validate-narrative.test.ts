@@ -178,7 +178,8 @@ describe('narrative checks', () => {
   });
 
   it('compares 政府采购 amounts with the statistics table, never with a heading row that prints nothing', () => {
-    // Seed 002: 政府采购 1,350,620.00 = 货物 173,340.00 + 服务 1,177,280.00; 机关运行经费 is a group heading there.
+    // Seed 002: 政府采购 1,350,620.00 = 货物 173,340.00 + 服务 1,177,280.00; 机关运行经费 is a group heading there,
+    // its amount printed on its one filled part, 行政单位 210,557.60 (参照公务员法管理事业单位 is blank).
     const stats = table('other_info', '元', [
       row('', '合计', { amount: '1350620' }),
       row('', '货物', { amount: '173340' }),
@@ -199,8 +200,32 @@ describe('narrative checks', () => {
       ['narrative/政府采购支出总额', 'pass'],
       ['narrative/政府采购货物支出', 'pass'],
       ['narrative/政府采购服务支出', 'pass'],
-      ['narrative/机关运行经费支出', 'skipped'],
+      ['narrative/机关运行经费支出', 'pass'],
     ]);
+    expect(results[3]?.cells.map((c) => [c.column, c.row, c.value])).toEqual([
+      ['narrative', '机关运行经费支出210,557.60元', '210557.6'],
+      ['amount', '行政单位', '210557.6'],
+    ]);
+  });
+
+  it('reads 机关运行经费 from its parts only when one part prints an amount', () => {
+    const stats = (parts: NormalizedRow[]) =>
+      table('other_info', '元', [{ ...row('', '机关运行经费', {}), values: {} }, ...parts]);
+    const sentence = ['2022年机关运行经费支出210,557.60元。'];
+    const wrong = narrative(doc([stats([row('', '行政单位', { amount: '210557.7' })])], sentence));
+    expect([wrong[0]?.status, wrong[0]?.cells[1]?.row]).toEqual(['fail', '行政单位']);
+    const both = narrative(
+      doc(
+        [
+          stats([
+            row('', '行政单位', { amount: '200000' }),
+            row('', '参照公务员法管理事业单位', { amount: '10557.6' }),
+          ]),
+        ],
+        sentence,
+      ),
+    );
+    expect(both[0]?.status).toBe('skipped');
   });
 
   it('skips, naming why, when the table is absent', () => {

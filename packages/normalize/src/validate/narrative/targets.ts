@@ -67,15 +67,24 @@ const STATISTICS: [RegExp, RegExp][] = [
   [/^机关运行经费支出$/, /^机关运行经费(支出)?(合计)?$/],
 ];
 
-/** A statistics row by name, only when it prints an amount (group headings such as 机关运行经费 print none). */
+/** The lines 机关运行经费 is split into when the statistics table prints no total for it. */
+const RUNNING_COST_PARTS = /^(行政单位|参照公务员法管理(的)?事业单位)$/;
+
+/**
+ * A statistics row by name, only when it prints an amount (group headings such as 机关运行经费 print none). A
+ * 机关运行经费 heading without an amount is its parts' sum: when exactly one part prints an amount, that one.
+ */
 function statisticTarget(name: RegExp, what: string): Target {
+  const printed = (r: NormalizedRow) => r.values.amount?.status === 'number';
   return {
     kind: 'other_info',
     what,
-    locate: (t) => ({
-      row: t.rows.find((r) => name.test(nameKey(r.name || r.namePrinted)) && r.values.amount?.status === 'number'),
-      column: 'amount',
-    }),
+    locate: (t) => {
+      const row = t.rows.find((r) => name.test(nameKey(r.name || r.namePrinted)) && printed(r));
+      if (row || !name.test('机关运行经费')) return { row, column: 'amount' };
+      const parts = t.rows.filter((r) => RUNNING_COST_PARTS.test(nameKey(r.name || r.namePrinted)) && printed(r));
+      return { row: parts.length === 1 ? parts[0] : undefined, column: 'amount' };
+    },
   };
 }
 
