@@ -5,7 +5,7 @@
  * deterministically, evenly spread over each table kind (set MUTATION_FULL=1 to mutate every amount).
  */
 import { readFileSync } from 'node:fs';
-import { add, dec, extractText, readSource, type SourceDocument, shift, toDecimalString } from '@ledgerlift/extract';
+import { add, dec, extractText, readSource, shift, toDecimalString } from '@ledgerlift/extract';
 import { type Fact, type NormalizedDocument, normalizeDocument, type TableKind } from '@ledgerlift/normalize';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDocuments } from '../packages/normalize/src/validate/index.ts';
@@ -73,21 +73,61 @@ function mutate(lines: string[], fact: Fact, facts: Fact[]): { text: string[]; p
   return { text, printed };
 }
 
-describe.each(SEEDS)('mutation of $file through the real pipeline', ({ file, keepLines }) => {
-  const path = new URL(`../corpus/${file}`, import.meta.url).pathname;
-  let source: SourceDocument;
-  let lines: string[];
-  let baseline: NormalizedDocument;
-  const run = (text: string[]) => normalizeDocument(extractText(source, text.join('\n')));
+/** A seed document and the real pipeline over it, loaded before its block's tests. */
+interface Seed {
+  lines: string[];
+  baseline: NormalizedDocument;
+  run(text: string[]): NormalizedDocument;
+}
 
+/** The seed `file` (its first `keepLines` lines), loaded in the enclosing block's beforeAll. */
+function loadSeed(file: string, keepLines?: number): Seed {
+  const seed = { lines: [] as string[] } as unknown as Seed;
   beforeAll(async () => {
-    source = (await readSource(path)).source;
-    lines = readFileSync(path, 'utf8').split('\n').slice(0, keepLines);
-    baseline = run(lines);
+    const path = new URL(`../corpus/${file}`, import.meta.url).pathname;
+    const { source } = await readSource(path);
+    seed.run = (text) => normalizeDocument(extractText(source, text.join('\n')));
+    seed.lines = readFileSync(path, 'utf8').split('\n').slice(0, keepLines);
+    seed.baseline = seed.run(seed.lines);
   });
+  return seed;
+}
+
+/**
+ * Change each target's printed amount in turn and run the pipeline on the changed text. The changed value must
+ * be read at the same cell (`sameCell`), or the mutation did not test validation; returned are the targets (by
+ * `label`) that no failing check names with their new value.
+ */
+function missedMutations(
+  seed: Seed,
+  targets: readonly Fact[],
+  sameCell: (a: Fact, b: Fact) => boolean,
+  label: (fact: Fact, printed: string) => string,
+): string[] {
+  const facts = seed.baseline.facts.filter((f) => f.value_status === 'number');
+  const missed: string[] = [];
+  for (const fact of targets) {
+    const { text, printed } = mutate(seed.lines, fact, facts);
+    const doc = seed.run(text);
+    const changed = doc.facts.find((f) => sameCell(f, fact));
+    const shifted = fact.unit === '元' && fact.unit_printed === '万元';
+    const want = toDecimalString(shift(dec(printed.replace(/,/g, '')), shifted ? 4 : 0));
+    expect(changed?.value, label(fact, printed)).toBe(want);
+    const named = validateDocuments([doc]).some(
+      (r) =>
+        r.status === 'fail' &&
+        r.cells.some((c) => c.column === fact.column_key && c.source === fact.source && c.value === want),
+    );
+    if (!named) missed.push(label(fact, printed));
+  }
+  return missed;
+}
+
+describe.each(SEEDS)('mutation of $file through the real pipeline', ({ file, keepLines }) => {
+  const seed = loadSeed(file, keepLines);
 
   it('passes every check unmodified (the baseline the mutations are measured against)', () => {
-    const failed = validateDocuments([baseline]).filter((r) => r.status === 'fail');
+    const failed = validateDocuments([seed.baseline]).filter((r) => r.status === 'fail');
     expect(failed).toEqual([]);
   });
 
@@ -95,27 +135,13 @@ describe.each(SEEDS)('mutation of $file through the real pipeline', ({ file, kee
     it(
       `catches any single changed amount of the ${kind} table, naming the cell`,
       () => {
-        const facts = baseline.facts.filter((f) => f.value_status === 'number');
-        const targets = spread(
-          facts.filter((f) => f.table_kind === kind),
-          PER_KIND,
+        const ofKind = seed.baseline.facts.filter((f) => f.value_status === 'number' && f.table_kind === kind);
+        const missed = missedMutations(
+          seed,
+          spread(ofKind, PER_KIND),
+          (a, b) => cellKey(a) === cellKey(b) && a.source === b.source,
+          (f, printed) => `${cellKey(f)} ${f.value_printed}→${printed} (${f.source})`,
         );
-        const missed: string[] = [];
-        for (const fact of targets) {
-          const { text, printed } = mutate(lines, fact, facts);
-          const doc = run(text);
-          // The pipeline must read the changed amount at the same cell, or the mutation did not test validation.
-          const changed = doc.facts.find((f) => cellKey(f) === cellKey(fact) && f.source === fact.source);
-          const wan = fact.unit_printed === '万元';
-          const want = toDecimalString(shift(dec(printed.replace(/,/g, '')), wan ? 4 : 0));
-          expect(changed?.value, `${cellKey(fact)} at ${fact.source}`).toBe(want);
-          const named = validateDocuments([doc]).some(
-            (r) =>
-              r.status === 'fail' &&
-              r.cells.some((c) => c.column === fact.column_key && c.source === fact.source && c.value === want),
-          );
-          if (!named) missed.push(`${cellKey(fact)} ${fact.value_printed}→${printed} (${fact.source})`);
-        }
         expect(missed).toEqual([]);
       },
       FULL ? 900_000 : 60_000,
@@ -125,50 +151,27 @@ describe.each(SEEDS)('mutation of $file through the real pipeline', ({ file, kee
 
 /**
  * Performance self-evaluation tables (seed 004: five projects, 万元 amounts and 分 scores): every amount, 分值 and
- * 得分 printed as a plain number is changed one at a time. Each
- * must make a check fail naming it, except the one amount no identity binds: t04's funds 分值, where 194.63% was
- * spent (so only 得分 ≤ 分值 holds) and the table prints no 总分 分值.
+ * 得分 printed as a plain number is changed one at a time. Each must make a check fail naming it, except the one
+ * amount no identity binds: t04's funds 分值, where 194.63% was spent (so only 得分 ≤ 分值 holds) and the table
+ * prints no 总分 分值.
  */
 describe('mutation of the performance tables of 004_a5c24cdf4fd3c526.txt through the real pipeline', () => {
-  const path = new URL('../corpus/004_a5c24cdf4fd3c526.txt', import.meta.url).pathname;
-  const UNBOUND = ['t04 年度资金总额 weight 10 (lines 410-410)'];
+  const seed = loadSeed('004_a5c24cdf4fd3c526.txt');
   // Rows of different projects share names and a line may hold two of them: the table and row path tell them apart.
   const perfKey = (f: Fact) => [f.table_id, f.row_path, f.row_name, f.column_key, f.source].join('|');
   const label = (f: Fact) => `${f.table_id} ${f.row_name} ${f.column_key} ${f.value_printed} (${f.source})`;
-  let source: SourceDocument;
-  let lines: string[];
-  let baseline: NormalizedDocument;
-  const run = (text: string[]) => normalizeDocument(extractText(source, text.join('\n')));
-
-  beforeAll(async () => {
-    source = (await readSource(path)).source;
-    lines = readFileSync(path, 'utf8').split('\n');
-    baseline = run(lines);
-  });
 
   it('catches any single changed amount, 分值 or 得分, naming the cell', () => {
-    expect(validateDocuments([baseline]).filter((r) => r.status === 'fail')).toEqual([]);
-    const facts = baseline.facts.filter((f) => f.value_status === 'number');
+    expect(validateDocuments([seed.baseline]).filter((r) => r.status === 'fail')).toEqual([]);
     // All of them: the tables are short enough to mutate every amount in seconds.
-    const targets = facts.filter((f) => f.table_kind === 'performance' && /^-?[\d,]+(\.\d+)?$/.test(f.value_printed));
-    const missed: string[] = [];
-    for (const fact of targets) {
-      const { text, printed } = mutate(lines, fact, facts);
-      const doc = run(text);
-      const changed = doc.facts.find((f) => perfKey(f) === perfKey(fact));
-      const shifted = fact.unit === '元' && fact.unit_printed === '万元';
-      const want = toDecimalString(shift(dec(printed.replace(/,/g, '')), shifted ? 4 : 0));
-      expect(changed?.value, label(fact)).toBe(want);
-      const named = validateDocuments([doc]).some(
-        (r) =>
-          r.status === 'fail' &&
-          r.cells.some((c) => c.column === fact.column_key && c.source === fact.source && c.value === want),
-      );
-      if (!named) missed.push(label(fact));
-    }
+    const targets = seed.baseline.facts.filter(
+      (f) =>
+        f.value_status === 'number' && f.table_kind === 'performance' && /^-?[\d,]+(\.\d+)?$/.test(f.value_printed),
+    );
     // 5 projects: 年初预算数/全年预算数/全年执行数 of 年度资金总额 and 财政拨款 (30), 分值/得分 of the funds block and
     // of 总分 (20), and of 55 indicator rows (110).
     expect(targets.length).toBe(160);
-    expect(missed).toEqual(UNBOUND);
+    const missed = missedMutations(seed, targets, (a, b) => perfKey(a) === perfKey(b), label);
+    expect(missed).toEqual(['t04 年度资金总额 weight 10 (lines 410-410)']);
   }, 120_000);
 });
