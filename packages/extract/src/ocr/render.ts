@@ -87,6 +87,36 @@ export function summariseDrawing(
   return summary;
 }
 
+/** A one-line DocumentError for what went wrong on page `pageNo` of `file`. */
+function pageError(file: string, pageNo: number, error: unknown): DocumentError {
+  return new DocumentError(file, `page ${pageNo}: ${String((error as Error)?.message ?? error).split('\n')[0]}`, {
+    cause: error,
+  });
+}
+
+/** A document opened with pdf.js; DocumentError(file, "cannot read PDF (…)") when pdf.js refuses the bytes. */
+async function openDocument(file: string, params: Parameters<PdfJs['getDocument']>[0]) {
+  const pdfjs: PdfJs = await loadPdfJs();
+  const task = pdfjs.getDocument(params);
+  try {
+    return { pdfjs, task, doc: await task.promise };
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new DocumentError(file, `cannot read PDF (${message})`, { cause: error });
+  }
+}
+
+/** The drawing summary of one page and the page's area (pt²). */
+async function summarisePage(pdfjs: PdfJs, doc: PdfDocument, pageNo: number) {
+  const page = await doc.getPage(pageNo);
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const list = await page.getOperatorList();
+  const ops = pdfjs.OPS as unknown as StateOpCodes & Record<string, number>;
+  const area = Math.abs((x1 - x0) * (y1 - y0)) || 1;
+  return { page, drawing: summariseDrawing(list.fnArray, list.argsArray, ops, area), area };
+}
+
 /** Page drawings without their images, and each page's area (pt²). */
 export interface PathSummaries {
   drawing(pageNo: number): Promise<{ drawing: PageDrawing; area: number }>;
@@ -99,27 +129,15 @@ export interface PathSummaries {
  * 300 DPI scan's JPEG in JavaScript only to learn its size cost about 0.7 CPU s a page.
  */
 export async function openPathSummaries(file: string, bytes: Uint8Array): Promise<PathSummaries> {
-  const pdfjs: PdfJs = await loadPdfJs();
-  const task = pdfjs.getDocument({ ...documentParams(bytes), maxImageSize: 1 });
-  const doc = await task.promise.catch(async (error: unknown) => {
-    await task.destroy().catch(() => undefined);
-    const message = String((error as Error)?.message ?? error).split('\n')[0];
-    throw new DocumentError(file, `cannot read PDF (${message})`, { cause: error });
-  });
+  const { pdfjs, task, doc } = await openDocument(file, { ...documentParams(bytes), maxImageSize: 1 });
   return {
     async drawing(pageNo) {
       try {
-        const page = await doc.getPage(pageNo);
-        const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-        const list = await page.getOperatorList();
+        const { page, drawing, area } = await summarisePage(pdfjs, doc, pageNo);
         page.cleanup();
-        const ops = pdfjs.OPS as unknown as StateOpCodes & Record<string, number>;
-        const area = Math.abs((x1 - x0) * (y1 - y0)) || 1;
-        return { drawing: summariseDrawing(list.fnArray, list.argsArray, ops, area), area };
+        return { drawing, area };
       } catch (error) {
-        throw new DocumentError(file, `page ${pageNo}: ${String((error as Error)?.message ?? error).split('\n')[0]}`, {
-          cause: error,
-        });
+        throw pageError(file, pageNo, error);
       }
     },
     close: () => task.destroy(),
@@ -128,21 +146,8 @@ export async function openPathSummaries(file: string, bytes: Uint8Array): Promis
 
 /** Open PDF bytes for rendering; throws DocumentError(file, reason) when pdf.js refuses them. */
 export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<PdfRaster> {
-  const pdfjs: PdfJs = await loadPdfJs();
-  const task = pdfjs.getDocument(documentParams(bytes));
-  let doc: PdfDocument;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy().catch(() => undefined);
-    const message = String((error as Error)?.message ?? error).split('\n')[0];
-    throw new DocumentError(file, `cannot read PDF (${message})`, { cause: error });
-  }
+  const { pdfjs, task, doc } = await openDocument(file, documentParams(bytes));
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-  const pageError = (pageNo: number, error: unknown) =>
-    new DocumentError(file, `page ${pageNo}: ${String((error as Error)?.message ?? error).split('\n')[0]}`, {
-      cause: error,
-    });
   return {
     pages: doc.numPages,
     async render(pageNo, dpi) {
@@ -159,22 +164,14 @@ export async function openPdfRaster(file: string, bytes: Uint8Array): Promise<Pd
         factory.destroy(entry);
         return image;
       } catch (error) {
-        throw pageError(pageNo, error);
+        throw pageError(file, pageNo, error);
       }
     },
     async drawing(pageNo) {
       try {
-        const page = await doc.getPage(pageNo);
-        const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-        const list = await page.getOperatorList();
-        return summariseDrawing(
-          list.fnArray,
-          list.argsArray,
-          pdfjs.OPS as unknown as StateOpCodes & Record<string, number>,
-          Math.abs((x1 - x0) * (y1 - y0)) || 1,
-        );
+        return (await summarisePage(pdfjs, doc, pageNo)).drawing;
       } catch (error) {
-        throw pageError(pageNo, error);
+        throw pageError(file, pageNo, error);
       }
     },
     async release(pageNo) {

@@ -73,9 +73,9 @@ function rateCheck(doc: NormalizedDocument, table: NormalizedTable, row: Normali
 function fundsSourcesCheck(
   doc: NormalizedDocument,
   table: NormalizedTable,
+  total: NormalizedRow | undefined,
   column: string,
 ): ValidationResult | undefined {
-  const total = table.rows.find((r) => !r.path && nameMatches(r, FUNDS_TOTAL));
   const sources = table.rows.filter((r) => !r.path && nameMatches(r, FUNDS_SOURCE));
   if (total?.values[column]?.status !== 'number' || !sources.some((r) => r.values[column]?.status === 'number'))
     return undefined;
@@ -98,8 +98,11 @@ function printedStep(printed: string): Dec {
  * The funds block's score: 分值 × 执行率, to the score's printed precision plus the rate's rounding; a rate over
  * 100% scores at most 分值 (templates then deduct for overspending by rules of their own).
  */
-function fundsScoreCheck(doc: NormalizedDocument, table: NormalizedTable): ValidationResult | undefined {
-  const row = table.rows.find((r) => !r.path && nameMatches(r, FUNDS_TOTAL));
+function fundsScoreCheck(
+  doc: NormalizedDocument,
+  table: NormalizedTable,
+  row: NormalizedRow | undefined,
+): ValidationResult | undefined {
   const rate = row?.values.execution_rate;
   const weight = row ? termOf(table, row, 'weight') : undefined;
   const score = row ? termOf(table, row, 'score') : undefined;
@@ -159,10 +162,11 @@ function totalCheck(doc: NormalizedDocument, table: NormalizedTable, column: 'sc
 
 /** The checks of one performance table. */
 export function performanceChecks(doc: NormalizedDocument, table: NormalizedTable): ValidationResult[] {
+  const funds = table.rows.find((r) => !r.path && nameMatches(r, FUNDS_TOTAL));
   return [
     ...table.rows.map((r) => rateCheck(doc, table, r)),
-    ...FUNDS_COLUMNS.map((c) => fundsSourcesCheck(doc, table, c)),
-    fundsScoreCheck(doc, table),
+    ...FUNDS_COLUMNS.map((c) => fundsSourcesCheck(doc, table, funds, c)),
+    fundsScoreCheck(doc, table, funds),
     totalCheck(doc, table, 'score'),
     totalCheck(doc, table, 'weight'),
   ].filter((r): r is ValidationResult => r !== undefined);
